@@ -1,0 +1,36 @@
+# ChargeTwin — the contract with a new user: `make run` and `make test`.
+DOTNET ?= dotnet
+CONFIG ?= Release
+BENCH_PROJ := hil-bench/cli/ChargeTwin.Bench.csproj
+BENCHMARKS := tests/ChargeTwin.Benchmarks/ChargeTwin.Benchmarks.csproj
+OUT ?= out
+
+.PHONY: all build run test bench clean restore
+
+all: build
+
+restore:
+	$(DOTNET) restore ChargeTwin.sln
+
+# Puts bin/chargetwin-bench (and, once it exists, bin/chargetwin-controller) at the repo root.
+build:
+	$(DOTNET) publish $(BENCH_PROJ) -c $(CONFIG) -o bin/.chargetwin-bench --nologo -v quiet
+	@mkdir -p bin
+	@printf '#!/usr/bin/env bash\nexec "$$(dirname "$$(readlink -f "$$0")")/.chargetwin-bench/chargetwin-bench" "$$@"\n' > bin/chargetwin-bench
+	@chmod +x bin/chargetwin-bench
+	@echo "built bin/chargetwin-bench"
+
+# The main job on embedded defaults: the default cell's 2C fast charge at 25 °C and 0 °C.
+run: build
+	bin/chargetwin-bench run --out $(OUT)
+
+test:
+	$(DOTNET) test ChargeTwin.sln -c $(CONFIG) --nologo
+
+bench:
+	$(DOTNET) run --project $(BENCHMARKS) -c Release -- --filter '*' $(BENCH_ARGS)
+
+clean:
+	$(DOTNET) clean ChargeTwin.sln -c $(CONFIG) --nologo -v quiet || true
+	rm -rf bin out BenchmarkDotNet.Artifacts
+	find . -name obj -type d -prune -exec rm -rf {} + ; find . -path ./bin -prune -o -name bin -type d -prune -exec rm -rf {} +

@@ -1,0 +1,170 @@
+namespace ChargeTwin.HilBench.Plant;
+
+public sealed partial class DfnModel
+{
+    /// <summary>
+    /// A state at rest at the given SOC: uniform particle concentrations from the stoichiometry
+    /// windows, uniform electrolyte, potentials at open circuit, temperature at its initial value.
+    /// The algebraic unknowns are a starting guess; the integrator makes them consistent.
+    /// </summary>
+    public double[] InitialState(double stateOfCharge, StoichiometryWindows windows)
+    {
+        if (!(stateOfCharge >= 0 && stateOfCharge <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(stateOfCharge), stateOfCharge, "initial SOC must lie in [0, 1]");
+        }
+
+        var y = new double[Indices.Size];
+        var x = windows.NegativeStoichiometry(stateOfCharge);
+        var yp = windows.PositiveStoichiometry(stateOfCharge);
+        var t0 = Parameters.InitialTemperature_K;
+        var un = StoichiometryWindows.Ocp(Parameters.Negative, x, t0, Parameters.ReferenceTemperature_K);
+        var up = StoichiometryWindows.Ocp(Parameters.Positive, yp, t0, Parameters.ReferenceTemperature_K);
+        for (var m = 0; m < Mesh.Volumes; m++)
+        {
+            var region = Mesh.Region[m];
+            if (region != CellRegion.Separator)
+            {
+                var c = region == CellRegion.Negative ? x * Parameters.Negative.MaxConcentration_molPerM3 : yp * Parameters.Positive.MaxConcentration_molPerM3;
+                var s0 = Indices.ParticleStart[m];
+                for (var k = 0; k < Mesh.Particle(m).Shells; k++)
+                {
+                    y[s0 + k] = c;
+                }
+
+                y[Indices.SolidPotential[m]] = region == CellRegion.Negative ? 0.0 : up - un;
+            }
+
+            if (Indices.PlatedLithium[m] >= 0)
+            {
+                y[Indices.PlatedLithium[m]] = Parameters.InitialPlatedLithium_molPerM3;
+            }
+
+            if (Indices.SeiThickness[m] >= 0)
+            {
+                y[Indices.SeiThickness[m]] = Parameters.InitialSeiThickness_m;
+            }
+
+            y[Indices.ElectrolyteConcentration[m]] = Parameters.InitialElectrolyteConcentration_molPerM3;
+            y[Indices.ElectrolytePotential[m]] = -un;
+        }
+
+        y[Indices.Temperature] = t0;
+        y[Indices.Current] = Mode == OperatingMode.Current ? Setpoint : 0;
+        return y;
+    }
+
+    /// <summary>Particle-averaged stoichiometry of volume m.</summary>
+    public double AverageStoichiometry(ReadOnlySpan<double> y, int m)
+    {
+        var pm = Mesh.Particle(m);
+        var s0 = Indices.ParticleStart[m];
+        var sum = 0.0;
+        for (var k = 0; k < pm.Shells; k++)
+        {
+            sum += y[s0 + k] * pm.ShellVolumeFactor[k];
+        }
+
+        return sum / pm.VolumeFactor / ElectrodeOf(m).MaxConcentration_molPerM3;
+    }
+
+    /// <summary>Fills the measurable quantities and the hidden truth of state y.</summary>
+    public void Observe(double t, ReadOnlySpan<double> y, StoichiometryWindows windows, ref PlantSample s)
+    {
+        var p = Parameters;
+        var area = p.ElectrodeArea_m2;
+        s.Time_s = t;
+        s.Current_A = y[Indices.Current];
+        s.Voltage_V = TerminalVoltage(y);
+        s.Temperature_K = y[Indices.Temperature];
+
+        double particle = 0, electrolyte = 0, plated = 0, dead = 0, sei = 0, negativeSide = 0;
+        double xAvgNeg = 0, surfNeg = 0, surfPos = 0, minEta = double.PositiveInfinity, minCe = double.PositiveInfinity;
+        double swellN = 0, swellP = 0, seiVolume = 0, platedVolume = 0;
+        var nn = Mesh.NegativeVolumes;
+        var np = Mesh.PositiveVolumes;
+        Span<double> arg = stackalloc double[1];
+        for (var m = 0; m < Mesh.Volumes; m++)
+        {
+            var w = Mesh.Width_m[m];
+            var ce = y[Indices.ElectrolyteConcentration[m]];
+            electrolyte += Mesh.Porosity[m] * ce * w;
+            minCe = Math.Min(minCe, ce);
+            if (Mesh.Region[m] == CellRegion.Separator)
+            {
+                continue;
+            }
+
+            var ep = ElectrodeOf(m);
+            var xAvg = AverageStoichiometry(y, m);
+            var lithium = ep.ActiveMaterialFraction * xAvg * ep.MaxConcentration_molPerM3 * w;
+            particle += lithium;
+            EvaluateKinetics(m, y, false, ref _kinetics[m]);
+            var swell = ep.VolumeChange is { } volumeChange
+                ? ep.ActiveMaterialFraction * (Evaluate(volumeChange, arg, xAvg) - Evaluate(volumeChange, arg, ep.InitialConcentration_molPerM3 / ep.MaxConcentration_molPerM3))
+                : 0;
+            if (Mesh.Region[m] == CellRegion.Negative)
+            {
+                negativeSide += lithium;
+                xAvgNeg += xAvg / nn;
+                surfNeg += _kinetics[m].SurfaceStoichiometry / nn;
+                minEta = Math.Min(minEta, _kinetics[m].PlatingOverpotential_V);
+                swellN += swell * w;
+                if (Indices.PlatedLithium[m] >= 0)
+                {
+                    var cp = y[Indices.PlatedLithium[m]] * w;
+                    var cd = y[Indices.DeadLithium[m]] * w;
+                    plated += cp;
+                    dead += cd;
+                    negativeSide += cp + cd;
+                    platedVolume += (cp + cd) * p.LithiumMolarVolume_M3PerMol;
+                }
+
+                if (Indices.SeiThickness[m] >= 0)
+                {
+                    var grown = (y[Indices.SeiThickness[m]] - p.InitialSeiThickness_m) * Mesh.SurfaceAreaDensity_perM[m] * w;
+                    var lithiumInSei = grown * p.LithiumPerSeiMole / p.SeiMolarVolume_M3PerMol;
+                    sei += lithiumInSei;
+                    negativeSide += lithiumInSei;
+                    seiVolume += grown;
+                }
+            }
+            else
+            {
+                surfPos += _kinetics[m].SurfaceStoichiometry / np;
+                swellP += swell * w;
+            }
+        }
+
+        // The interface values are extrapolated linearly from the last two negative volumes.
+        var etaLast = _kinetics[nn - 1].PlatingOverpotential_V;
+        var etaPrev = _kinetics[nn - 2].PlatingOverpotential_V;
+        s.PlatingOverpotential_V = etaLast + 0.5 * (etaLast - etaPrev);
+        s.MinimumPlatingOverpotential_V = Math.Min(minEta, s.PlatingOverpotential_V);
+        var xLast = _kinetics[nn - 1].SurfaceStoichiometry;
+        var xPrev = _kinetics[nn - 2].SurfaceStoichiometry;
+        s.NegativeSurfaceStoichiometryAtSeparator = xLast + 0.5 * (xLast - xPrev);
+        s.NegativeSurfaceStoichiometryAverage = surfNeg;
+        s.PositiveSurfaceStoichiometryAverage = surfPos;
+        s.StateOfCharge = windows.StateOfCharge(xAvgNeg);
+        s.ParticleLithium_mol = particle * area;
+        s.ElectrolyteLithium_mol = electrolyte * area;
+        s.PlatedLithium_mol = plated * area;
+        s.DeadLithium_mol = dead * area;
+        s.SeiLithium_mol = sei * area;
+        s.NegativeSideLithium_mol = negativeSide * area;
+        s.MinimumElectrolyteConcentration_molPerM3 = minCe;
+
+        // Thickness: particle swelling of each electrode (ΔL = Σ ε_s ΔV/V dx), plated lithium and SEI
+        // volume per electrode area, per layer times the layers in parallel, plus reversible thermal expansion.
+        var layerChange = swellN + swellP + platedVolume + seiVolume;
+        s.ThicknessChange_m = p.ElectrodesInParallel * layerChange + p.ThermalExpansion_MPerK * (s.Temperature_K - p.ReferenceTemperature_K);
+        s.StackPressure_Pa = Options.FixturePreload_Pa + Options.FixtureStiffness_NPerM / Options.FixtureArea_m2 * s.ThicknessChange_m;
+    }
+
+    private static double Evaluate(Parameters.CellFunction f, Span<double> arg, double x)
+    {
+        arg[0] = x;
+        return f.Evaluate(arg);
+    }
+}

@@ -1,0 +1,27 @@
+namespace ChargeTwin.HilBench.Plant;
+
+/// <summary>What the terminals are held at.</summary>
+public enum OperatingMode
+{
+    /// <summary>Terminal current set [A], charge positive (rest is current 0).</summary>
+    Current,
+
+    /// <summary>Terminal voltage set [V] (constant-voltage hold).</summary>
+    Voltage,
+
+    /// <summary>Terminal power set [W], charge positive.</summary>
+    Power,
+}
+
+/// <summary>A condition the integrator locates exactly (a root of the state).</summary>
+public enum PlantEventKind
+{
+    None,
+    VoltageAbove,
+    VoltageBelow,
+    CurrentMagnitudeBelow,
+    TemperatureAbove,
+}
+
+/// <summary>An event to locate: kind and threshold (V, A or K).</summary>
+public readonly record struct PlantEvent(PlantEventKind Kind, double Threshold);

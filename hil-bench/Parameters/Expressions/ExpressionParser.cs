@@ -211,8 +211,11 @@ internal sealed class ExpressionParser
     {
         if (!_dialect.Functions.Contains(name.Text))
         {
-            var known = string.Join(", ", _dialect.Functions.Order(StringComparer.Ordinal));
-            throw new ExpressionException(name.Column, $"unknown function '{name.Text}' (functions are {known})");
+            var close = NameSuggestions.Closest(name.Text, _dialect.Functions);
+            var hint = close.Count > 0
+                ? $"did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?"
+                : $"functions are {string.Join(", ", _dialect.Functions.Order(StringComparer.Ordinal))}";
+            throw new ExpressionException(name.Column, $"unknown function '{name.Text}' ({hint})");
         }
 
         Expect(TokenKind.LeftParen, "'('");

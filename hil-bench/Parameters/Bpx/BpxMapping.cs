@@ -297,7 +297,9 @@ internal sealed class BpxMapping(BpxSection root, string source, TableInterpolat
     {
         var (reference, referenceText) = ReadFunction(section, field, argument: 0, required: true)!.Value;
         var body = Mul(Arrhenius(energy, temperature: 1), reference);
-        Function(name, body, $"{ArrheniusText(energy)} * ({referenceText})", section.Where(field));
+        FunctionSignatures.TryGetArguments(name, out var arguments);
+        var variable = arguments[0] == "x" || section.Value(field)?.ValueKind != JsonValueKind.String ? "" : $" (BPX's x is {arguments[0]})";
+        Function(name, body, $"{ArrheniusText(energy)} * ({referenceText}){variable}", section.Where(field));
     }
 
     /// <summary>name(x) = f(x): a number becomes a scalar (a constant function), else an expression or a table.</summary>

@@ -8,6 +8,7 @@ namespace ChargeTwin.HilBench.Parameters;
 public sealed class CellFunction
 {
     private readonly FunctionProgram _program;
+    private readonly int _argumentCount;
 
     internal CellFunction(string name, IReadOnlyList<string> arguments, string expression, FunctionProgram program)
     {
@@ -20,6 +21,7 @@ public sealed class CellFunction
         Arguments = arguments;
         Expression = expression;
         _program = program;
+        _argumentCount = arguments.Count;
     }
 
     /// <summary>The parameter name, e.g. "Negative electrode OCP [V]".</summary>
@@ -45,7 +47,7 @@ public sealed class CellFunction
     public double Evaluate(ReadOnlySpan<double> args, Span<double> gradient)
     {
         CheckArguments(args);
-        if (gradient.Length < Arguments.Count)
+        if (gradient.Length < _argumentCount)
         {
             ThrowTooShort(nameof(gradient), gradient.Length);
         }
@@ -60,7 +62,7 @@ public sealed class CellFunction
 
     private void CheckArguments(ReadOnlySpan<double> args)
     {
-        if (args.Length < Arguments.Count)
+        if (args.Length < _argumentCount)
         {
             ThrowTooShort(nameof(args), args.Length);
         }

@@ -166,17 +166,8 @@ internal sealed class FunctionProgram
                 case OpCode.ReverseSubtractK: r = ins.K - a; da = -1; break;
                 case OpCode.ReverseDivideK: r = ins.K / a; da = -r / a; break;
                 case OpCode.PowerK:
-                    if (ins.K == 2)
-                    {
-                        r = a * a;
-                        da = 2 * a;
-                    }
-                    else
-                    {
-                        r = Math.Pow(a, ins.K);
-                        da = ins.K * Math.Pow(a, ins.K - 1);
-                    }
-
+                    r = MathSemantics.Power(a, ins.K);
+                    da = MathSemantics.PowerSlope(a, ins.K, r);
                     break;
                 case OpCode.ReversePowerK: r = Math.Pow(ins.K, a); da = r * ins.K2; break;
                 case OpCode.MinK: r = ins.K < a ? ins.K : a; da = ins.K < a ? 0 : 1; break;

@@ -33,6 +33,56 @@ internal static class MathSemantics
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "not a binary operation"),
     };
 
-    /// <summary>a ** b; a square is computed as a product (exact).</summary>
-    public static double Power(double a, double b) => b == 2 ? a * a : Math.Pow(a, b);
+    /// <summary>
+    /// a ** b. Small integer exponents are computed by repeated squaring and ½ by a square root — both
+    /// several times faster than <see cref="Math.Pow"/> and within a few ulps of it (a square is exact).
+    /// </summary>
+    public static double Power(double a, double b)
+    {
+        if (b == 0.5)
+        {
+            return Math.Sqrt(a);
+        }
+
+        return IsSmallInteger(b) ? IntegerPower(a, (int)b) : Math.Pow(a, b);
+    }
+
+    /// <summary>d(a ** k)/da = k a ** (k − 1) for a constant k, with the same fast paths as <see cref="Power"/>.</summary>
+    public static double PowerSlope(double a, double k, double value)
+    {
+        if (k == 0.5)
+        {
+            return 0.5 / value;
+        }
+
+        return IsSmallInteger(k) ? k * IntegerPower(a, (int)k - 1) : k * Math.Pow(a, k - 1);
+    }
+
+    private static bool IsSmallInteger(double b) => b == Math.Floor(b) && Math.Abs(b) <= 64;
+
+    private static double IntegerPower(double a, int k)
+    {
+        if (k < 0)
+        {
+            return 1 / IntegerPower(a, -k);
+        }
+
+        var result = 1.0;
+        var factor = a;
+        while (k > 0)
+        {
+            if ((k & 1) != 0)
+            {
+                result *= factor;
+            }
+
+            k >>= 1;
+            if (k > 0)
+            {
+                factor *= factor;
+            }
+        }
+
+        return result;
+    }
 }

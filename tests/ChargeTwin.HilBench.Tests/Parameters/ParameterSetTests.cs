@@ -108,10 +108,4 @@ public sealed class ParameterSetTests
         Assert.Throws<ArgumentException>(() => j0.Evaluate([1000, 1000]));
         Assert.Throws<ArgumentException>(() => j0.Evaluate([1000, 1000, 30000, 298], new double[2]));
     }
-
-    [Fact]
-    public void LoadedSets_AreIndependentCopies()
-    {
-        Assert.NotSame(CellLibrary.Load("okane2022"), CellLibrary.Load("okane2022"));
-    }
 }

@@ -58,6 +58,32 @@ public sealed class TableInterpolationTests
     }
 
     [Fact]
+    public void CubicSpline_HasContinuousSecondDerivativeAtInteriorKnots()
+    {
+        // with interpolation, C2 continuity and the not-a-knot ends (tests above), the spline is unique:
+        // it is the one scipy's CubicSpline builds
+        var ocp = CellLibrary.Load("okane2022").Function("Negative electrode OCP [V]");
+        var nodes = FunctionValueTests.ReadNodes(Path.Combine(TestFiles.Cells, "ocp", "graphite_LGM50_ocp_Chen2020.csv"));
+        Span<double> slope = stackalloc double[1];
+
+        for (var i = 1; i < nodes.Count - 1; i++)
+        {
+            var knot = nodes[i].X;
+            var delta = 1e-6 * Math.Min(knot - nodes[i - 1].X, nodes[i + 1].X - knot);
+            ocp.Evaluate([knot - delta], slope);
+            var before = slope[0];
+            ocp.Evaluate([knot], slope);
+            var at = slope[0];
+            ocp.Evaluate([knot + delta], slope);
+            var after = slope[0];
+            var left = (at - before) / delta;
+            var right = (after - at) / delta;
+            Assert.True(Math.Abs(left - right) <= 1e-3 * (Math.Abs(left) + Math.Abs(right)) + 1e-6,
+                $"second derivative jumps at knot {i} (x = {knot}): {left} vs {right}");
+        }
+    }
+
+    [Fact]
     public void ThreePoints_GiveTheParabola_TwoPointsTheLine()
     {
         var parabola = TableFunction("0, 1\n0.5, 0.5\n2, 3\n");

@@ -32,6 +32,13 @@ public sealed record BdfOptions
     /// </summary>
     public double InitialStep { get; init; }
 
+    /// <summary>
+    /// Upper bound on the automatic initial step (and on the artificial step of the consistent-initialisation
+    /// Newton iteration). Default +∞. A state at rest with a slow side reaction has a tiny ‖y'‖, and 0.5/‖y'‖
+    /// would then be far longer than the system's own time scales.
+    /// </summary>
+    public double MaxInitialStep { get; init; } = double.PositiveInfinity;
+
     /// <summary>Maximum internal steps in one <see cref="BdfSolver.AdvanceTo"/> call. Default 5000.</summary>
     public int MaxSteps { get; init; } = 5000;
 
@@ -107,6 +114,7 @@ public sealed record BdfOptions
         Require(MaxOrder is >= 1 and <= 5, nameof(MaxOrder), "must lie in 1..5");
         Require(MaxStep > 0, nameof(MaxStep), "must be positive");
         Require(InitialStep >= 0 && double.IsFinite(InitialStep), nameof(InitialStep), "must be finite and ≥ 0 (0 = automatic)");
+        Require(MaxInitialStep > 0, nameof(MaxInitialStep), "must be positive");
         Require(MaxSteps > 0, nameof(MaxSteps), "must be positive");
         Require(MaxNewtonIterations > 0, nameof(MaxNewtonIterations), "must be positive");
         Require(NewtonConvergenceCoefficient > 0, nameof(NewtonConvergenceCoefficient), "must be positive");

@@ -128,7 +128,8 @@ public sealed partial class BdfSolver
 
     /// <summary>
     /// The automatic step (see <see cref="BdfOptions.InitialStep"/>): 0.5/‖y'‖, at most 1e-3 of the distance to the
-    /// stop time; without either, 1e-3·max(1, |t|). Never the output time, so results do not depend on the grid.
+    /// stop time; without either, 1e-3·max(1, |t|); never above <see cref="BdfOptions.MaxInitialStep"/>.
+    /// Never the output time, so results do not depend on the grid.
     /// </summary>
     private double AutomaticStep(ReadOnlySpan<double> yp)
     {
@@ -144,7 +145,7 @@ public sealed partial class BdfSolver
             h = 1e-3 * Math.Max(1.0, Math.Abs(_tn));
         }
 
-        return Math.Min(h, _options.MaxStep);
+        return Math.Min(Math.Min(h, _options.MaxInitialStep), _options.MaxStep);
     }
 
     private SolverStatus ReturnRoot(Span<double> yOut, Span<double> ypOut)

@@ -45,6 +45,7 @@ public sealed class CellSimulator
         _y = model.InitialState(initialStateOfCharge, Windows);
         _yp = new double[_y.Length];
         _solver.Initialize(0, _y, _yp);
+        _solver.Interpolate(0, _y, _yp);
         Time_s = 0;
         var s = default(PlantSample);
         model.Observe(0, _y, Windows, ref s);
@@ -52,7 +53,7 @@ public sealed class CellSimulator
     }
 
     /// <summary>Integrator settings the plant uses unless told otherwise (PyBaMM's reference tolerances).</summary>
-    public static BdfOptions DefaultSolverOptions { get; } = new() { RelTol = 1e-6, AbsTol = 1e-8, MaxSteps = 500_000 };
+    public static BdfOptions DefaultSolverOptions { get; } = new() { RelTol = 1e-6, AbsTol = 1e-8, MaxSteps = 500_000, MaxInitialStep = 0.1 };
 
     public DfnModel Model { get; }
     public StoichiometryWindows Windows { get; }
@@ -72,6 +73,7 @@ public sealed class CellSimulator
         _events.AsSpan(events.Length).Clear();
         Model.SetEvents(_events);
         _solver.Reinitialize(Time_s, _y, _yp);
+        _solver.Interpolate(Time_s, _y, _yp);
     }
 
     /// <summary>
@@ -131,10 +133,10 @@ public sealed class CellSimulator
         var outcomes = new List<StepOutcome>(steps.Count);
         var capacity = Model.Parameters.NominalCapacity_Ah;
         var first = true;
+        Span<PlantEvent> events = stackalloc PlantEvent[DfnModel.MaxEvents];
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
-            Span<PlantEvent> events = stackalloc PlantEvent[DfnModel.MaxEvents];
             var count = 0;
             foreach (var c in step.EndConditions)
             {

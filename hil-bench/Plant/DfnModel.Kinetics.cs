@@ -56,6 +56,8 @@ public sealed partial class DfnModel
         k.OpenCircuitPotential_V = u + dT * dudt;
         k.EntropicChange_VPerK = dudt;
         var dU_dcs = (dudx + dT * dudtdx) / cMax;
+        k.U_cs = dU_dcs;
+        k.DUdT_cs = dudtdx / cMax;
 
         // Exchange-current density j0(c_e, c_s, c_max, T), arguments kept inside their domain.
         var ceJ = Clamp(ce, 1e-6, double.MaxValue, out var ceInside);
@@ -93,6 +95,8 @@ public sealed partial class DfnModel
         }
 
         k.FilmOverpotential_V = film;
+        k.Film_L = dFilm_dL;
+        k.Film_I = dFilm_dI;
 
         var f = PhysicalConstants.Faraday / (PhysicalConstants.GasConstant * temperature);
         var eta = phis - phie - k.OpenCircuitPotential_V + film;

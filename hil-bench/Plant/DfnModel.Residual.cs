@@ -269,40 +269,4 @@ public sealed partial class DfnModel
 
         _solidCurrent[n] = -current / Parameters.ElectrodeArea_m2;
     }
-
-    /// <summary>
-    /// Net volumetric heat of the lumped cell [W/m³ of cell]: Ohmic (solid, electrolyte, collectors),
-    /// irreversible reaction (intercalation and plating), reversible (entropic), contact resistance,
-    /// minus Newton cooling to ambient. Uses the edge quantities of the current residual evaluation.
-    /// </summary>
-    private double ThermalSource_WPerM3(ReadOnlySpan<double> y)
-    {
-        var temperature = y[Indices.Temperature];
-        var current = y[Indices.Current];
-        var heatPerArea = 0.0; // W/m² of electrode
-        for (var m = 0; m < Mesh.Volumes; m++)
-        {
-            var w = Mesh.Width_m[m];
-            var q = -0.5 * (_electrolyteCurrent[m] + _electrolyteCurrent[m + 1]) * 0.5 * (_electrolytePotentialGradient[m] + _electrolytePotentialGradient[m + 1]);
-            if (Mesh.Region[m] != CellRegion.Separator)
-            {
-                ref readonly var k = ref _kinetics[m];
-                var a = Mesh.SurfaceAreaDensity_perM[m];
-                var iS = 0.5 * (_solidCurrent[m] + _solidCurrent[m + 1]);
-                q += iS * iS / ElectrodeOf(m).EffectiveConductivity_SPerM;
-                q += a * (k.Intercalation * k.Overpotential_V + k.Stripping * k.PlatingOverpotential_V);
-                q += a * k.Intercalation * temperature * k.EntropicChange_VPerK;
-            }
-
-            heatPerArea += q * w;
-        }
-
-        var icc = current / Parameters.ElectrodeArea_m2;
-        heatPerArea += icc * icc * (Parameters.Negative.CollectorThickness_m / Parameters.Negative.CollectorConductivity_SPerM
-            + Parameters.Positive.CollectorThickness_m / Parameters.Positive.CollectorConductivity_SPerM);
-        var heat_W = heatPerArea * Parameters.ElectrodeArea_m2
-            + current * current * Parameters.ContactResistance_Ohm
-            - Parameters.HeatTransferCoefficient_WPerM2K * Parameters.CoolingArea_m2 * (temperature - Parameters.Ambient_K);
-        return heat_W / Parameters.CellVolume_m3;
-    }
 }

@@ -51,6 +51,7 @@ public sealed partial class DfnModel : IDaeSystem
         _nodeDerivatives = new ElectrolyteNodeDerivatives[n];
         _particleDiffusivityGradient = new double[_particleDiffusivity.Length];
         _particleDiffusivityT = new double[_particleDiffusivity.Length];
+        _heatGradient = new double[Indices.Size];
         NegativeDiffusivityDependsOnStoichiometry = parameters.Negative.Diffusivity.DependsOn(0);
         PositiveDiffusivityDependsOnStoichiometry = parameters.Positive.Diffusivity.DependsOn(0);
         SetCurrent(0);

@@ -34,6 +34,9 @@ public struct InterfaceKinetics
 
     public readonly double Total => Intercalation + Stripping + Sei;
 
+    // ∂U/∂c_s,surf (with the entropic term), ∂(dU/dT)/∂c_s,surf, and ∂η_film/∂(L_SEI, I).
+    public double U_cs, DUdT_cs, Film_L, Film_I;
+
     // ∂j/∂(c_{N−1}, c_{N−2}, c_e, φ_s, φ_e, T, L_SEI, I).
     public double J_cLast, J_cPrev, J_ce, J_phis, J_phie, J_T, J_L, J_I;
 

@@ -15,6 +15,7 @@ public sealed class OptionsAndApiTests
         Assert.Equal(5, o.MaxOrder);
         Assert.Equal(double.PositiveInfinity, o.MaxStep);
         Assert.Equal(0.0, o.InitialStep);
+        Assert.Equal(double.PositiveInfinity, o.MaxInitialStep);
         Assert.Equal(5000, o.MaxSteps);
         Assert.Equal(4, o.MaxNewtonIterations);
         Assert.Equal(0.33, o.NewtonConvergenceCoefficient);

@@ -1,0 +1,44 @@
+using ChargeTwin.HilBench.Plant;
+
+namespace ChargeTwin.HilBench.Tests.Plant;
+
+/// <summary>Experiment steps on the plant: end conditions located exactly, modes held as asked.</summary>
+public sealed class CellSimulatorTests
+{
+    [Fact]
+    public void ChargeThenHold_EndsAtTheVoltageLimit_ThenAtCOver20()
+    {
+        var (samples, sim) = PlantRuns.Run("okane2022", 25, 0.5, PlantRuns.Options(ThermalModel.Lumped), 10.0, "Charge at 1C until 4.2 V", "Hold at 4.2 V until C/20");
+        var cc = samples.Where(s => s.Current_A > 4.99).ToList();
+        Assert.Equal(4.2, cc[^1].Voltage_V, 1e-6);
+        var cv = samples.SkipWhile(s => s.Current_A > 4.99).ToList();
+        Assert.All(cv, s => Assert.Equal(4.2, s.Voltage_V, 1e-6));
+        Assert.Equal(0.25, samples[^1].Current_A, 1e-6);
+        Assert.True(sim.Statistics.RootsFound >= 2);
+    }
+
+    [Fact]
+    public void PowerStep_HoldsTheTerminalPower()
+    {
+        var (samples, _) = PlantRuns.Run("okane2022", 25, 0.8, PlantRuns.Options(ThermalModel.Lumped), 10.0, "Discharge at 15 W for 5 minutes");
+        Assert.All(samples.Skip(1), s => Assert.Equal(-15.0, s.Current_A * s.Voltage_V, 1e-6));
+    }
+
+    [Fact]
+    public void Rest_HoldsZeroCurrent_AndTheVoltageRelaxesUpAfterDischarge()
+    {
+        var (samples, _) = PlantRuns.Run("okane2022", 25, 0.8, PlantRuns.Options(ThermalModel.Lumped), 10.0, "Discharge at 1C for 5 minutes", "Rest for 10 minutes");
+        var rest = samples.Where(s => s.Time_s > 300).ToList();
+        Assert.All(rest, s => Assert.Equal(0.0, s.Current_A, 1e-12));
+        Assert.True(rest[^1].Voltage_V > rest[0].Voltage_V + 0.01);
+    }
+
+    [Fact]
+    public void StepWhoseEndIsAlreadyMet_EndsAtOnce()
+    {
+        var (samples, sim) = PlantRuns.Run("okane2022", 25, 0.5, PlantRuns.Options(ThermalModel.Lumped), 10.0, "Charge at 1C until 3.0 V", "Rest for 1 minute");
+        Assert.Equal(60.0, samples[^1].Time_s, 1e-9);
+        Assert.Equal(0.0, samples[^1].Current_A, 1e-12);
+        _ = sim;
+    }
+}

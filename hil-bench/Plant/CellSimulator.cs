@@ -30,27 +30,34 @@ public sealed class CellSimulator
     private readonly double[] _yp;
     private readonly double[] _roots = new double[DfnModel.MaxEvents];
     private readonly PlantEvent[] _events = new PlantEvent[DfnModel.MaxEvents];
-    private readonly double _initialNegativeLithium_mol;
+    private double _initialNegativeLithium_mol;
 
+    /// <summary>A cell at rest at the given SOC, time 0.</summary>
     public CellSimulator(DfnModel model, double initialStateOfCharge, BdfOptions? options = null)
+        : this(model, StoichiometryWindows.Compute(model.Parameters), options)
+    {
+        model.SetCurrent(0);
+        model.SetEvents([]);
+        model.InitialState(initialStateOfCharge, Windows).CopyTo(_y, 0);
+        Start(0);
+        _initialNegativeLithium_mol = Sample().NegativeSideLithium_mol;
+    }
+
+    private CellSimulator(DfnModel model, StoichiometryWindows windows, BdfOptions? options)
     {
         Model = model;
-        Windows = StoichiometryWindows.Compute(model.Parameters);
-        _solver = new BdfSolver(model, options ?? DefaultSolverOptions);
+        Windows = windows;
+        Options = options ?? DefaultSolverOptions;
+        _solver = new BdfSolver(model, Options);
         Span<int> falling = stackalloc int[DfnModel.MaxEvents];
         falling.Fill(-1);
         _solver.SetRootDirections(falling);
-        model.SetCurrent(0);
-        model.SetEvents([]);
-        _y = model.InitialState(initialStateOfCharge, Windows);
+        _y = new double[model.Indices.Size];
         _yp = new double[_y.Length];
-        _solver.Initialize(0, _y, _yp);
-        _solver.Interpolate(0, _y, _yp);
-        Time_s = 0;
-        var s = default(PlantSample);
-        model.Observe(0, _y, Windows, ref s);
-        _initialNegativeLithium_mol = s.NegativeSideLithium_mol;
     }
+
+    /// <summary>Integrator settings of this simulator.</summary>
+    public BdfOptions Options { get; }
 
     /// <summary>Integrator settings the plant uses unless told otherwise (PyBaMM's reference tolerances).</summary>
     public static BdfOptions DefaultSolverOptions { get; } = new() { RelTol = 1e-6, AbsTol = 1e-8, MaxSteps = 500_000, MaxInitialStep = 0.1 };
@@ -65,31 +72,107 @@ public sealed class CellSimulator
     public double ChargeThroughput_Ah(in PlantSample s) =>
         (s.NegativeSideLithium_mol - _initialNegativeLithium_mol) * PhysicalConstants.Faraday / 3600.0;
 
+    /// <summary>
+    /// A new, independent simulator that starts from this one's state, time, mode and events, on its own
+    /// copy of the model (what a controller's "oracle" probes the future with).
+    /// </summary>
+    public CellSimulator Fork()
+    {
+        var model = new DfnModel(Model.Parameters, Model.Options);
+        model.SetMode(Model.Mode, Model.Mode == OperatingMode.Current ? Model.CurrentSetpoint(Time_s) : Model.Setpoint);
+        model.SetEvents(_events);
+        var fork = new CellSimulator(model, Windows, Options) { _initialNegativeLithium_mol = _initialNegativeLithium_mol };
+        _y.CopyTo(fork._y, 0);
+        _events.CopyTo(fork._events, 0);
+        fork.Start(Time_s);
+        return fork;
+    }
+
     /// <summary>Switches what the terminals hold and makes the algebraic state consistent with it.</summary>
     public void Hold(OperatingMode mode, double setpoint, ReadOnlySpan<PlantEvent> events = default)
     {
         Model.SetMode(mode, setpoint);
-        events.CopyTo(_events);
-        _events.AsSpan(events.Length).Clear();
-        Model.SetEvents(_events);
+        SetEvents(events);
         _solver.Reinitialize(Time_s, _y, _yp);
         _solver.Interpolate(Time_s, _y, _yp);
     }
 
     /// <summary>
+    /// Commands a new terminal current reached at a slew rate, as a power stage does: the current ramps
+    /// continuously from its present value, so the integrator carries on without reinitialising. From
+    /// voltage or power control it switches to current control (which does reinitialise).
+    /// </summary>
+    public void CommandCurrent(double current_A, double slew_APerS)
+    {
+        if (Model.Mode != OperatingMode.Current)
+        {
+            Hold(OperatingMode.Current, _y[Model.Indices.Current], _events.AsSpan(0, ActiveEvents()));
+        }
+
+        var present = _y[Model.Indices.Current];
+        if (present == current_A)
+        {
+            Model.SetMode(OperatingMode.Current, current_A);
+            return;
+        }
+
+        Model.SetCurrentRamp(Time_s, present, current_A, slew_APerS);
+    }
+
+    /// <summary>Sets the events the integrator locates from now on (no reinitialisation).</summary>
+    public void SetEvents(ReadOnlySpan<PlantEvent> events)
+    {
+        events.CopyTo(_events);
+        _events.AsSpan(events.Length).Clear();
+        Model.SetEvents(_events);
+    }
+
+    /// <summary>
     /// Advances to <paramref name="t_s"/> unless an event fires first; returns true when it reached t.
+    /// A current ramp's end is a stop time, so the integrator never steps across that kink.
     /// </summary>
     public bool AdvanceTo(double t_s)
     {
-        var status = _solver.AdvanceTo(t_s, _y, _yp);
-        if (status == SolverStatus.RootFound)
+        while (true)
         {
-            Time_s = _solver.LastRootTime;
-            return false;
+            var rampEnd = Model.Mode == OperatingMode.Current ? Model.RampEnd_s : double.NegativeInfinity;
+            if (rampEnd > Time_s && rampEnd <= t_s && _solver.StopTime is null)
+            {
+                _solver.SetStopTime(rampEnd);
+            }
+
+            var status = _solver.AdvanceTo(t_s, _y, _yp);
+            switch (status)
+            {
+                case SolverStatus.RootFound:
+                    Time_s = _solver.LastRootTime;
+                    return false;
+                case SolverStatus.StopTimeReached when _solver.CurrentTime < t_s && !(Math.Abs(_solver.CurrentTime - t_s) <= 1e-9 * Math.Max(1, t_s)):
+                    Time_s = _solver.CurrentTime;
+                    continue;
+                default:
+                    Time_s = t_s;
+                    return true;
+            }
+        }
+    }
+
+    private void Start(double t)
+    {
+        _solver.Initialize(t, _y, _yp);
+        _solver.Interpolate(t, _y, _yp);
+        Time_s = t;
+    }
+
+    private int ActiveEvents()
+    {
+        var n = 0;
+        while (n < _events.Length && _events[n].Kind != PlantEventKind.None)
+        {
+            n++;
         }
 
-        Time_s = t_s;
-        return true;
+        return n;
     }
 
     /// <summary>The measurable quantities and the hidden truth now.</summary>

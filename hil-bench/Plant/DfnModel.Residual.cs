@@ -47,7 +47,7 @@ public sealed partial class DfnModel
 
         r[Indices.Current] = Mode switch
         {
-            OperatingMode.Current => current - Setpoint,
+            OperatingMode.Current => current - CurrentSetpoint(t),
             OperatingMode.Voltage => TerminalVoltage(y) - Setpoint,
             _ => current * TerminalVoltage(y) - Setpoint,
         };

@@ -19,6 +19,10 @@ public sealed partial class DfnModel : IDaeSystem
 
     private readonly InterfaceKinetics[] _kinetics;
     private readonly PlantEvent[] _events = new PlantEvent[MaxEvents];
+    private double _rampStart_s;
+    private double _rampEnd_s;
+    private double _rampFrom_A;
+    private double _rampSlope;
 
     // Electrolyte node properties and edge quantities (edge e lies between volumes e−1 and e).
     private readonly double[] _diffusivityEff;
@@ -91,7 +95,35 @@ public sealed partial class DfnModel : IDaeSystem
 
         Mode = mode;
         Setpoint = setpoint;
+        _rampSlope = 0;
     }
+
+    /// <summary>
+    /// Current control with a slew-limited ramp: the current moves from <paramref name="from_A"/> at
+    /// <paramref name="t0_s"/> towards <paramref name="to_A"/> at <paramref name="slew_APerS"/> and then holds.
+    /// The current stays continuous, so the integrator needs no reinitialisation.
+    /// </summary>
+    public void SetCurrentRamp(double t0_s, double from_A, double to_A, double slew_APerS)
+    {
+        if (!double.IsFinite(from_A) || !double.IsFinite(to_A) || !(slew_APerS > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(slew_APerS), "ramp currents must be finite and the slew rate positive");
+        }
+
+        Mode = OperatingMode.Current;
+        Setpoint = to_A;
+        _rampStart_s = t0_s;
+        _rampFrom_A = from_A;
+        _rampSlope = Math.Sign(to_A - from_A) * slew_APerS;
+        _rampEnd_s = t0_s + Math.Abs(to_A - from_A) / slew_APerS;
+    }
+
+    /// <summary>When the current ramp reaches its target [s] (−∞ when no ramp is under way).</summary>
+    public double RampEnd_s => _rampSlope == 0 ? double.NegativeInfinity : _rampEnd_s;
+
+    /// <summary>The commanded current at time t [A].</summary>
+    public double CurrentSetpoint(double t) =>
+        _rampSlope == 0 || t >= _rampEnd_s ? Setpoint : _rampFrom_A + _rampSlope * Math.Max(0, t - _rampStart_s);
 
     /// <summary>Sets the events the integrator locates; unused slots never fire.</summary>
     public void SetEvents(ReadOnlySpan<PlantEvent> events)

@@ -42,3 +42,52 @@ public sealed class CellSimulatorTests
         _ = sim;
     }
 }
+
+/// <summary>The plant as the bench loop drives it: slew-limited current commands and forks.</summary>
+public sealed class CellSimulatorControlTests
+{
+    private static CellSimulator NewCell(double soc = 0.3) =>
+        new(new DfnModel(new DfnParameters(ChargeTwin.HilBench.Parameters.CellLibrary.Load("okane2022"), null, 298.15, 298.15),
+            PlantRuns.Options(ThermalModel.Lumped, PlatingModel.PartiallyReversible)), soc);
+
+    [Fact]
+    public void CommandCurrent_RampsAtTheSlewRate_ThenHolds()
+    {
+        var cell = NewCell();
+        cell.CommandCurrent(10, slew_APerS: 2);
+        cell.AdvanceTo(2.5);
+        Assert.Equal(5.0, cell.Sample().Current_A, 1e-9);
+        cell.AdvanceTo(5);
+        Assert.Equal(10.0, cell.Sample().Current_A, 1e-9);
+        cell.AdvanceTo(30);
+        Assert.Equal(10.0, cell.Sample().Current_A, 1e-9);
+
+        cell.CommandCurrent(4, slew_APerS: 3);
+        cell.AdvanceTo(31);
+        Assert.Equal(7.0, cell.Sample().Current_A, 1e-9);
+        cell.AdvanceTo(40);
+        Assert.Equal(4.0, cell.Sample().Current_A, 1e-9);
+    }
+
+    [Fact]
+    public void Fork_ContinuesExactlyAsTheOriginal_AndIndependently()
+    {
+        var cell = NewCell();
+        cell.CommandCurrent(10, slew_APerS: 5);
+        cell.AdvanceTo(20);
+        var fork = cell.Fork();
+        Assert.Equal(cell.Sample().Voltage_V, fork.Sample().Voltage_V, 1e-6); // the fork re-solves the algebraic state to Newton tolerance
+
+        cell.AdvanceTo(60);
+        fork.AdvanceTo(60);
+        Assert.Equal(cell.Sample().Voltage_V, fork.Sample().Voltage_V, 1e-5);
+        Assert.Equal(cell.Sample().PlatedLithium_mol, fork.Sample().PlatedLithium_mol, 1e-5 * cell.Sample().PlatedLithium_mol);
+
+        fork.CommandCurrent(0, slew_APerS: 100);
+        fork.AdvanceTo(120);
+        cell.AdvanceTo(120);
+        Assert.Equal(10.0, cell.Sample().Current_A, 1e-9);
+        Assert.Equal(0.0, fork.Sample().Current_A, 1e-9);
+        Assert.Equal(cell.ChargeThroughput_Ah(cell.Sample()) - 10 * 60 / 3600.0, fork.ChargeThroughput_Ah(fork.Sample()), 1e-5);
+    }
+}

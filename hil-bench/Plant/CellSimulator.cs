@@ -113,10 +113,19 @@ public sealed class CellSimulator
         if (present == current_A)
         {
             Model.SetMode(OperatingMode.Current, current_A);
-            return;
+        }
+        else
+        {
+            Model.SetCurrentRamp(Time_s, present, current_A, slew_APerS);
         }
 
-        Model.SetCurrentRamp(Time_s, present, current_A, slew_APerS);
+        // The integrator may have stepped beyond the time it interpolated back to; its history then
+        // belongs to the old command, and it must restart from now. Advancing with stopAtTarget avoids this.
+        if (_solver.CurrentTime > Time_s)
+        {
+            _solver.Reinitialize(Time_s, _y, _yp);
+            _solver.Interpolate(Time_s, _y, _yp);
+        }
     }
 
     /// <summary>Sets the events the integrator locates from now on (no reinitialisation).</summary>
@@ -129,9 +138,12 @@ public sealed class CellSimulator
 
     /// <summary>
     /// Advances to <paramref name="t_s"/> unless an event fires first; returns true when it reached t.
-    /// A current ramp's end is a stop time, so the integrator never steps across that kink.
+    /// A current ramp's end is a stop time, so the integrator never steps across that kink. With
+    /// <paramref name="stopAtTarget"/> the integrator does not step beyond t either — what a control loop
+    /// that may change the command at t needs; without it, t is an output time interpolated from the
+    /// integrator's own steps (so the output grid does not change the solution).
     /// </summary>
-    public bool AdvanceTo(double t_s)
+    public bool AdvanceTo(double t_s, bool stopAtTarget = false)
     {
         while (true)
         {
@@ -139,6 +151,10 @@ public sealed class CellSimulator
             if (rampEnd > Time_s && rampEnd <= t_s && _solver.StopTime is null)
             {
                 _solver.SetStopTime(rampEnd);
+            }
+            else if (stopAtTarget && _solver.StopTime is null && t_s > _solver.CurrentTime)
+            {
+                _solver.SetStopTime(t_s);
             }
 
             var status = _solver.AdvanceTo(t_s, _y, _yp);

@@ -70,6 +70,19 @@ public sealed class CellSimulatorControlTests
     }
 
     [Fact]
+    public void CommandAfterAnInterpolatedOutput_RestartsFromThatTime()
+    {
+        var cell = NewCell();
+        cell.CommandCurrent(10, slew_APerS: 5);
+        cell.AdvanceTo(50);
+        cell.CommandCurrent(0, slew_APerS: 100);
+        cell.AdvanceTo(50.05);
+        Assert.Equal(5.0, cell.Sample().Current_A, 1e-9);
+        cell.AdvanceTo(80);
+        Assert.Equal(0.0, cell.Sample().Current_A, 1e-9);
+    }
+
+    [Fact]
     public void Fork_ContinuesExactlyAsTheOriginal_AndIndependently()
     {
         var cell = NewCell();
@@ -78,8 +91,8 @@ public sealed class CellSimulatorControlTests
         var fork = cell.Fork();
         Assert.Equal(cell.Sample().Voltage_V, fork.Sample().Voltage_V, 1e-6); // the fork re-solves the algebraic state to Newton tolerance
 
-        cell.AdvanceTo(60);
-        fork.AdvanceTo(60);
+        cell.AdvanceTo(60, stopAtTarget: true);
+        fork.AdvanceTo(60, stopAtTarget: true);
         Assert.Equal(cell.Sample().Voltage_V, fork.Sample().Voltage_V, 1e-5);
         Assert.Equal(cell.Sample().PlatedLithium_mol, fork.Sample().PlatedLithium_mol, 1e-5 * cell.Sample().PlatedLithium_mol);
 
@@ -88,6 +101,7 @@ public sealed class CellSimulatorControlTests
         cell.AdvanceTo(120);
         Assert.Equal(10.0, cell.Sample().Current_A, 1e-9);
         Assert.Equal(0.0, fork.Sample().Current_A, 1e-9);
-        Assert.Equal(cell.ChargeThroughput_Ah(cell.Sample()) - 10 * 60 / 3600.0, fork.ChargeThroughput_Ah(fork.Sample()), 1e-5);
+        // The fork stopped charging at 60 s with a 0.1 s ramp (0.5 A s) instead of 60 s more at 10 A.
+        Assert.Equal(cell.ChargeThroughput_Ah(cell.Sample()) - (10 * 60 - 0.5) / 3600.0, fork.ChargeThroughput_Ah(fork.Sample()), 1e-6);
     }
 }

@@ -10,7 +10,7 @@ namespace ChargeTwin.HilBench.Parameters;
 /// </summary>
 internal static class CellFileLoader
 {
-    private static readonly string[] TopLevelKeys = ["name", "description", "citations", "provenance", "parameters", "functions"];
+    private static readonly string[] TopLevelKeys = ["name", "description", "citations", "provenance", "parameters", "functions", "uncertainty"];
 
     /// <param name="text">The YAML.</param>
     /// <param name="displayName">The file as messages name it.</param>
@@ -22,6 +22,7 @@ internal static class CellFileLoader
         var builder = new ParameterSetBuilder("", source);
         var tableCache = new Dictionary<(string Path, bool Cubic), PiecewiseCubic>();
         YamlMappingNode? functions = null;
+        (YamlMappingNode Node, SourceLocation Location)? uncertainty = null;
         var hasName = false;
 
         foreach (var (keyNode, value) in root.Children)
@@ -59,6 +60,9 @@ internal static class CellFileLoader
                 case "functions":
                     functions = Mapping(value, location);
                     break;
+                case "uncertainty":
+                    uncertainty = (Mapping(value, location), location);
+                    break;
                 default:
                     throw location.Error(
                         $"unknown top-level key{NameSuggestions.DidYouMean(key, TopLevelKeys)} (allowed: {string.Join(", ", TopLevelKeys)})");
@@ -74,6 +78,11 @@ internal static class CellFileLoader
         if (functions is not null)
         {
             ReadFunctions(functions, displayName, builder, tables, tableCache);
+        }
+
+        if (uncertainty is { } section)
+        {
+            builder.Uncertainty = UncertaintySection.Read(section.Node, displayName, builder);
         }
 
         return builder.Build();
@@ -191,7 +200,7 @@ internal static class CellFileLoader
         return table;
     }
 
-    private static double Number(YamlNode value, SourceLocation location)
+    internal static double Number(YamlNode value, SourceLocation location)
     {
         if (value is not YamlScalarNode scalar)
         {
@@ -214,18 +223,18 @@ internal static class CellFileLoader
     private static bool TryNumber(string? text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
-    private static string Text(YamlNode value, SourceLocation location) =>
+    internal static string Text(YamlNode value, SourceLocation location) =>
         value is YamlScalarNode { Value: { } text } ? text : throw location.Error("expected text");
 
-    private static YamlMappingNode Mapping(YamlNode value, SourceLocation location) =>
+    internal static YamlMappingNode Mapping(YamlNode value, SourceLocation location) =>
         value as YamlMappingNode ?? throw location.Error("expected a mapping of \"name\": value lines");
 
-    private static string KeyText(YamlNode key, string displayName) =>
+    internal static string KeyText(YamlNode key, string displayName) =>
         key is YamlScalarNode { Value: { } text }
             ? text
             : throw new ParameterException("a key must be plain text", displayName, Line(key));
 
-    private static int Line(YamlNode node) => (int)node.Start.Line;
+    internal static int Line(YamlNode node) => (int)node.Start.Line;
 
     /// <summary>The key written on line <paramref name="line"/> (1-based), for duplicate-key messages.</summary>
     private static string? KeyOnLine(string text, int line)

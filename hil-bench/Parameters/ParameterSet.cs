@@ -23,8 +23,10 @@ public sealed class ParameterSet
         IReadOnlyList<string> names,
         Dictionary<string, double> scalars,
         Dictionary<string, FunctionDefinition> definitions,
-        IReadOnlyDictionary<string, CellFunction>? unchangedFunctions = null)
+        IReadOnlyDictionary<string, CellFunction>? unchangedFunctions = null,
+        ParameterUncertainty? uncertainty = null)
     {
+        Uncertainty = uncertainty;
         Name = name;
         Source = source;
         Description = description;
@@ -65,6 +67,12 @@ public sealed class ParameterSet
 
     /// <summary>Free text: where the numbers came from, what was changed.</summary>
     public string Provenance { get; }
+
+    /// <summary>
+    /// The calibration's uncertainty of fitted parameters (a cell file's <c>uncertainty:</c> section), or null.
+    /// It describes the file as calibrated: <see cref="With"/> keeps it unchanged.
+    /// </summary>
+    public ParameterUncertainty? Uncertainty { get; }
 
     /// <summary>Every parameter name (scalars and functions), in file order.</summary>
     public IEnumerable<string> Names => _names;
@@ -159,7 +167,7 @@ public sealed class ParameterSet
             }
         }
 
-        return new ParameterSet(Name, Source, Description, Citations, Provenance, _names, scalars, definitions, unchanged);
+        return new ParameterSet(Name, Source, Description, Citations, Provenance, _names, scalars, definitions, unchanged, Uncertainty);
     }
 
     public override string ToString() => $"{Name} ({Source})";

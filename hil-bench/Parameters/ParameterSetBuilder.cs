@@ -18,6 +18,8 @@ internal sealed class ParameterSetBuilder(string name, string source)
 
     public List<string> Citations { get; } = [];
 
+    public ParameterUncertainty? Uncertainty { get; set; }
+
     public bool Contains(string name) => _locations.ContainsKey(name);
 
     public void AddScalar(string name, double value, SourceLocation location)
@@ -53,7 +55,7 @@ internal sealed class ParameterSetBuilder(string name, string source)
     public bool TryGetScalar(string name, out double value) => _scalars.TryGetValue(name, out value);
 
     public ParameterSet Build() =>
-        new(Name, Source, Description, [.. Citations], Provenance, [.. _names], _scalars, _functions);
+        new(Name, Source, Description, [.. Citations], Provenance, [.. _names], _scalars, _functions, null, Uncertainty);
 
     private void Claim(string name, SourceLocation location)
     {

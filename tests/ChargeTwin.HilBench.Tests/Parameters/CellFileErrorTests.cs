@@ -22,7 +22,7 @@ public sealed class CellFileErrorTests
     {
         var error = LoadFails(Header + "descripton: x\n", out var path);
 
-        Assert.Equal($"{path}:2: 'descripton': unknown top-level key (did you mean 'description'?) (allowed: name, description, citations, provenance, parameters, functions)", error.Message);
+        Assert.Equal($"{path}:2: 'descripton': unknown top-level key (did you mean 'description'?) (allowed: name, description, citations, provenance, parameters, functions, uncertainty)", error.Message);
         Assert.Equal(path, error.File);
         Assert.Equal(2, error.Line);
         Assert.Equal("descripton", error.Key);

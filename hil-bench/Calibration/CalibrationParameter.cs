@@ -1,0 +1,188 @@
+using System.Globalization;
+using ChargeTwin.HilBench.Parameters;
+
+namespace ChargeTwin.HilBench.Calibration;
+
+/// <summary>
+/// A fitted quantity: a scalar of the parameter set by its PyBaMM name, or a derived cell-level quantity that sets
+/// several scalars at once (<see cref="CellHeatCapacity"/>). The optimiser works in the coordinate
+/// u = log θ or u = θ (<see cref="Scale"/>) inside [Lower, Upper].
+/// </summary>
+public sealed class CalibrationParameter
+{
+    /// <summary>The derived "Cell heat capacity [J.K-1]": every layer's specific heat capacity scaled by one factor.</summary>
+    public const string CellHeatCapacity = "Cell heat capacity [J.K-1]";
+
+    private static readonly string[] SpecificHeats =
+    [
+        "Negative current collector specific heat capacity [J.kg-1.K-1]",
+        "Negative electrode specific heat capacity [J.kg-1.K-1]",
+        "Separator specific heat capacity [J.kg-1.K-1]",
+        "Positive electrode specific heat capacity [J.kg-1.K-1]",
+        "Positive current collector specific heat capacity [J.kg-1.K-1]",
+    ];
+
+    private CalibrationParameter(string name, FitScale scale, double lower, double upper, string unitNote)
+    {
+        Name = name;
+        Scale = scale;
+        Lower = lower;
+        Upper = upper;
+        Description = unitNote;
+    }
+
+    public string Name { get; }
+
+    public FitScale Scale { get; }
+
+    /// <summary>Lower bound in natural units.</summary>
+    public double Lower { get; }
+
+    /// <summary>Upper bound in natural units.</summary>
+    public double Upper { get; }
+
+    /// <summary>What the parameter sets, for reports and the cell file.</summary>
+    public string Description { get; }
+
+    public bool IsDerived => Name == CellHeatCapacity;
+
+    /// <summary>θ → u.</summary>
+    public double ToFit(double value) => Scale == FitScale.Log ? Math.Log(value) : value;
+
+    /// <summary>u → θ.</summary>
+    public double FromFit(double u) => Scale == FitScale.Log ? Math.Exp(u) : u;
+
+    public double LowerFit => ToFit(Lower);
+
+    public double UpperFit => ToFit(Upper);
+
+    /// <summary>dθ/du at u (for σ in natural units).</summary>
+    public double Derivative(double u) => Scale == FitScale.Log ? Math.Exp(u) : 1.0;
+
+    /// <summary>The parameter's value in <paramref name="set"/>.</summary>
+    public double Read(ParameterSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return IsDerived ? HeatCapacity_JPerK(set) : set.Scalar(Name);
+    }
+
+    /// <summary>A copy of <paramref name="set"/> with this parameter at <paramref name="value"/>.</summary>
+    public ParameterSet Apply(ParameterSet set, double value)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        if (!IsDerived)
+        {
+            return set.With(Name, value);
+        }
+
+        var factor = value / HeatCapacity_JPerK(set);
+        foreach (var name in SpecificHeats)
+        {
+            set = set.With(name, set.Scalar(name) * factor);
+        }
+
+        return set;
+    }
+
+    /// <summary>
+    /// The parameter <paramref name="name"/> with bounds <paramref name="lower"/>..<paramref name="upper"/> (defaults by
+    /// kind when null), checked against <paramref name="set"/>: the name must be a scalar of the set (or one that
+    /// <see cref="CalibrationBase.Expose"/> can expose, or the derived heat capacity), and the bounds must hold the start value.
+    /// </summary>
+    public static CalibrationParameter Create(string name, ParameterSet set, double? lower = null, double? upper = null, FitScale? scale = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(set);
+        if (name != CellHeatCapacity && !set.TryGetScalar(name, out _))
+        {
+            var hint = set.Contains(name)
+                ? "it is a function; fit a scalar it reads with param(\"…\") instead"
+                : $"the cell has no such scalar{NameSuggestions.DidYouMean(name, set.Names.Concat(CalibrationBase.ExposableNames).Append(CellHeatCapacity))}";
+            throw new CalibrationInputException($"--fit '{name}': {hint}");
+        }
+
+        var (defaultScale, lo, hi, note) = Defaults(name, set);
+        var p = new CalibrationParameter(name, scale ?? defaultScale, lower ?? lo, upper ?? hi, note);
+        if (!(p.Lower < p.Upper) || (p.Scale == FitScale.Log && !(p.Lower > 0)))
+        {
+            throw new CalibrationInputException(string.Create(CultureInfo.InvariantCulture,
+                $"--fit '{name}': bounds {p.Lower:G4}..{p.Upper:G4} are empty{(p.Scale == FitScale.Log ? " or not positive (the parameter is fitted on a log scale)" : "")}"));
+        }
+
+        var start = p.Read(set);
+        if (!(start >= p.Lower && start <= p.Upper))
+        {
+            throw new CalibrationInputException(string.Create(CultureInfo.InvariantCulture,
+                $"--fit '{name}': bounds {p.Lower:G4}..{p.Upper:G4} exclude the start value {start:G6} of cell '{set.Name}'"));
+        }
+
+        return p;
+    }
+
+    /// <summary>Heat capacity of the lumped cell [J/K]: cell volume × the layers' thickness-weighted ρc_p (as the plant computes it).</summary>
+    public static double HeatCapacity_JPerK(ParameterSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        double Layer(string density, string heat, string thickness) => set.Scalar(density) * set.Scalar(heat) * set.Scalar(thickness);
+        var sum = Layer("Negative current collector density [kg.m-3]", SpecificHeats[0], "Negative current collector thickness [m]")
+            + Layer("Negative electrode density [kg.m-3]", SpecificHeats[1], "Negative electrode thickness [m]")
+            + Layer("Separator density [kg.m-3]", SpecificHeats[2], "Separator thickness [m]")
+            + Layer("Positive electrode density [kg.m-3]", SpecificHeats[3], "Positive electrode thickness [m]")
+            + Layer("Positive current collector density [kg.m-3]", SpecificHeats[4], "Positive current collector thickness [m]");
+        var thicknessTotal = set.Scalar("Negative current collector thickness [m]") + set.Scalar("Negative electrode thickness [m]")
+            + set.Scalar("Separator thickness [m]") + set.Scalar("Positive electrode thickness [m]") + set.Scalar("Positive current collector thickness [m]");
+        return set.Scalar("Cell volume [m3]") * sum / thicknessTotal;
+    }
+
+    public override string ToString() => Name;
+
+    private static (FitScale Scale, double Lower, double Upper, string Note) Defaults(string name, ParameterSet set)
+    {
+        if (name == CellHeatCapacity)
+        {
+            return (FitScale.Log, 5, 500, "scales every layer's specific heat capacity by one factor");
+        }
+
+        if (name.Contains("activation energy", StringComparison.Ordinal))
+        {
+            return (FitScale.Log, 1e3, 1.5e5, "Arrhenius activation energy read by the functions with param()");
+        }
+
+        if (name.EndsWith("active material volume fraction", StringComparison.Ordinal))
+        {
+            return (FitScale.Log, 0.2, 0.99, "capacity of the electrode (and its surface area a = 3ε/R)");
+        }
+
+        if (name.StartsWith("Initial concentration in negative electrode", StringComparison.Ordinal)
+            || name.StartsWith("Initial concentration in positive electrode", StringComparison.Ordinal))
+        {
+            var electrode = name.Contains("negative", StringComparison.Ordinal) ? "negative" : "positive";
+            var max = set.TryGetScalar($"Maximum concentration in {electrode} electrode [mol.m-3]", out var c) ? c : 1e5;
+            return (FitScale.Log, 0.02 * max, max, "with the other electrode's, the cyclable lithium inventory");
+        }
+
+        if (name == "Contact resistance [Ohm]")
+        {
+            return (FitScale.Linear, 0, 0.1, "series resistance at the terminals (tabs, welds, contacts)");
+        }
+
+        if (name == "Total heat transfer coefficient [W.m-2.K-1]")
+        {
+            return (FitScale.Log, 0.5, 500, "Newton cooling to ambient over the cell's cooling area");
+        }
+
+        if (name.Contains("reference value", StringComparison.Ordinal) || name.Contains("rate constant [", StringComparison.Ordinal))
+        {
+            var v = set.Scalar(name);
+            return (FitScale.Log, v / 1000, v * 1000, "prefactor read by the functions with param()");
+        }
+
+        var value = set.Scalar(name);
+        return value > 0
+            ? (FitScale.Log, value / 100, value * 100, "scalar of the cell")
+            : (FitScale.Linear, value - 1, value + 1, "scalar of the cell");
+    }
+}
+
+/// <summary>A calibration input the user can fix (bad --fit name, bounds, options); one line, exit code 2.</summary>
+public sealed class CalibrationInputException(string message) : Exception(message);

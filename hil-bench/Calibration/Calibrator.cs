@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.HilBench.Plant;
+
+namespace ChargeTwin.HilBench.Calibration;
+
+/// <summary>Settings of a calibration run.</summary>
+public sealed record CalibrationSettings
+{
+    /// <summary>Mesh and submodels during the fit (coarser than the default: 10 volumes and shells; within a few mV, see README).</summary>
+    public ModelOptions FitModel { get; init; } = new() { NegativeVolumes = 10, SeparatorVolumes = 10, PositiveVolumes = 10, NegativeShells = 10, PositiveShells = 10 };
+
+    /// <summary>Mesh and submodels of the reported errors (the plant's defaults).</summary>
+    public ModelOptions ReportModel { get; init; } = new();
+
+    public ResidualWeights Weights { get; init; } = new();
+
+    public LevenbergMarquardtOptions Optimiser { get; init; } = new();
+
+    /// <summary>Starting points: the base cell's values, plus Starts − 1 random points around them.</summary>
+    public int Starts { get; init; } = 3;
+
+    /// <summary>Iterations each start gets before the best one is continued to convergence (ignored with one start).</summary>
+    public int StartIterations { get; init; } = 4;
+
+    /// <summary>Spread of the random starts: σ in ln θ for log-scale parameters, a fraction of the range for linear ones.</summary>
+    public double StartSpread { get; init; } = 0.2;
+
+    public int Seed { get; init; } = 12;
+
+    /// <summary>Threads for the replays (0: all cores).</summary>
+    public int Workers { get; init; }
+
+    /// <summary>Evaluate errors on <see cref="ReportModel"/> and keep dense traces for the report (off for coverage studies).</summary>
+    public bool ReportReplays { get; init; } = true;
+
+    /// <summary>Covariance from a central-difference Jacobian at the optimum (2n replays of every test) rather than the optimiser's forward one.</summary>
+    public bool CentralDifferenceCovariance { get; init; } = true;
+}
+
+/// <summary>Progress of a calibration, for live displays.</summary>
+public sealed record CalibrationProgress(string Stage, int Iteration, double Cost, IReadOnlyList<double> Values, int Evaluations, double Elapsed_s);
+
+/// <summary>One starting point and where its short run ended.</summary>
+public sealed record StartOutcome(double[] StartValues, double[] EndValues, double InitialCost, double Cost);
+
+/// <summary>Everything a calibration found.</summary>
+public sealed record CalibrationResult
+{
+    public required IReadOnlyList<CalibrationParameter> Parameters { get; init; }
+    public required double[] BaseValues { get; init; }
+    public required double[] Values { get; init; }
+    public required double[] FitPoint { get; init; }
+
+    /// <summary>1σ in natural units (linearised).</summary>
+    public required double[] Sigma { get; init; }
+
+    public required ParameterCovariance Covariance { get; init; }
+    public required bool Converged { get; init; }
+    public required string Reason { get; init; }
+    public required bool[] AtBound { get; init; }
+    public required int Iterations { get; init; }
+    public required int Evaluations { get; init; }
+    public required double InitialCost { get; init; }
+    public required double Cost { get; init; }
+    public required IReadOnlyList<StartOutcome> Starts { get; init; }
+    public required ParameterSet BaseSet { get; init; }
+    public required ParameterSet FittedSet { get; init; }
+    public required IReadOnlyList<CalibrationTest> FitTests { get; init; }
+    public required IReadOnlyList<CalibrationTest> ValidationTests { get; init; }
+    public required CalibrationSettings Settings { get; init; }
+    public required double Elapsed_s { get; init; }
+
+    /// <summary>Replays at the start and at the optimum on the report mesh (fit tests, then validation tests); empty unless asked for.</summary>
+    public IReadOnlyList<ReplayResult> Before { get; init; } = [];
+    public IReadOnlyList<ReplayResult> After { get; init; } = [];
+
+    /// <summary>Metrics at the optimum on the fit mesh (what the optimiser saw).</summary>
+    public IReadOnlyList<TestMetrics> FitMeshMetrics { get; init; } = [];
+
+    public IReadOnlyList<CalibrationTest> AllTests => [.. FitTests, .. ValidationTests];
+
+    public IReadOnlyList<TestMetrics> MetricsBefore => [.. AllTests.Select((t, i) => TestMetrics.Of(t, Before[i]))];
+
+    public IReadOnlyList<TestMetrics> MetricsAfter => [.. AllTests.Select((t, i) => TestMetrics.Of(t, After[i]))];
+
+    /// <summary>The fitted parameters with their uncertainty, as a cell file's <c>uncertainty:</c> section.</summary>
+    public ParameterUncertainty Uncertainty(string method, string notes)
+    {
+        var list = Parameters.Select((p, i) => new UncertainParameter(p.Name, Values[i], p.Scale, Sigma[i], p.Lower, p.Upper, AtBound[i])).ToList();
+        return new ParameterUncertainty(list, Covariance.Covariance, Covariance.Correlation, Converged, method, Covariance.ResidualCount, Covariance.ResidualVariance, notes);
+    }
+}
+
+/// <summary>
+/// Calibrates a cell: least squares on the replayed measured tests with <see cref="LevenbergMarquardt"/> from several
+/// starts (short runs, the best continued), covariance at the optimum, errors on the plant's default mesh before and
+/// after, for the fitted tests and any held-out validation tests.
+/// </summary>
+public static class Calibrator
+{
+    public const string CovarianceMethod =
+        "linearised least squares: covariance s^2 (J^T J)^-1 of the fit coordinates at the optimum, J the central-difference Jacobian of the weighted residual, s^2 = residual sum of squares / (m - n)";
+
+    public static CalibrationResult Run(
+        ParameterSet baseSet,
+        IReadOnlyList<CalibrationParameter> parameters,
+        IReadOnlyList<CalibrationTest> fitTests,
+        IReadOnlyList<CalibrationTest> validationTests,
+        CalibrationSettings settings,
+        Action<CalibrationProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(baseSet);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (parameters.Count == 0)
+        {
+            throw new CalibrationInputException("no parameters to fit");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var problem = new CalibrationProblem(baseSet, parameters, fitTests, settings.FitModel, settings.Weights, null, settings.Workers);
+        if (problem.ResidualCount <= parameters.Count)
+        {
+            throw new CalibrationInputException($"{problem.ResidualCount} comparison points cannot determine {parameters.Count} parameters");
+        }
+
+        var lower = problem.Lower;
+        var upper = problem.Upper;
+        var steps = LevenbergMarquardt.FiniteDifferenceSteps(parameters, settings.Optimiser.FiniteDifferenceStep);
+        BatchResiduals residuals = (points, ct) => problem.Evaluate(points, ct);
+        double[] Natural(double[] u) => [.. u.Select((v, i) => parameters[i].FromFit(v))];
+        Action<LevenbergMarquardtProgress> Report(string stage) => p =>
+            progress?.Invoke(new CalibrationProgress(stage, p.Iteration, p.Cost, Natural(p.Point), p.Evaluations, clock.Elapsed.TotalSeconds));
+
+        // starts: the base values, then seeded random points around them
+        var random = new Random(settings.Seed);
+        var starts = new List<double[]> { problem.Start };
+        for (var s = 1; s < settings.Starts; s++)
+        {
+            starts.Add([.. problem.Start.Select((u, i) =>
+            {
+                var p = parameters[i];
+                var spread = p.Scale == FitScale.Log ? settings.StartSpread : settings.StartSpread * (p.Upper - p.Lower);
+                return Math.Clamp(u + spread * Gaussian(random), lower[i], upper[i]);
+            })]);
+        }
+
+        var outcomes = new List<StartOutcome>();
+        double[] best = starts[0];
+        var evaluations = 0;
+        if (starts.Count > 1)
+        {
+            var screening = new LevenbergMarquardt(settings.Optimiser with { MaxIterations = settings.StartIterations });
+            var bestCost = double.PositiveInfinity;
+            for (var s = 0; s < starts.Count; s++)
+            {
+                progress?.Invoke(new CalibrationProgress($"start {s + 1}/{starts.Count}", 0, double.NaN, Natural(starts[s]), evaluations, clock.Elapsed.TotalSeconds));
+                var run = screening.Minimise(residuals, starts[s], lower, upper, steps, Report($"start {s + 1}/{starts.Count}"), cancellation);
+                evaluations += run.Evaluations;
+                outcomes.Add(new StartOutcome(Natural(starts[s]), Natural(run.Point), run.InitialCost, run.Cost));
+                if (run.Cost < bestCost)
+                {
+                    bestCost = run.Cost;
+                    best = run.Point;
+                }
+            }
+        }
+
+        var optimiser = new LevenbergMarquardt(settings.Optimiser);
+        var result = optimiser.Minimise(residuals, best, lower, upper, steps, Report("fit"), cancellation);
+        evaluations += result.Evaluations;
+        if (starts.Count == 1)
+        {
+            outcomes.Add(new StartOutcome(Natural(starts[0]), Natural(result.Point), result.InitialCost, result.Cost));
+        }
+
+        // covariance at the optimum
+        progress?.Invoke(new CalibrationProgress("covariance", result.Iterations, result.Cost, Natural(result.Point), evaluations, clock.Elapsed.TotalSeconds));
+        var jacobian = settings.CentralDifferenceCovariance
+            ? CentralJacobian(problem, result.Point, steps, lower, upper, cancellation)
+            : result.Jacobian;
+        evaluations += settings.CentralDifferenceCovariance ? 2 * parameters.Count : 0;
+        var blocks = Enumerable.Range(0, fitTests.Count).Select(problem.Offset).ToArray();
+        var covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks);
+        var values = Natural(result.Point);
+        var sigma = values.Select((_, i) => Math.Abs(parameters[i].Derivative(result.Point[i])) * covariance.SigmaFit[i]).ToArray();
+
+        // errors on the report mesh, before and after, for fitted and held-out tests
+        IReadOnlyList<ReplayResult> before = [], after = [];
+        IReadOnlyList<TestMetrics> fitMesh = [];
+        if (settings.ReportReplays)
+        {
+            progress?.Invoke(new CalibrationProgress("errors on the default mesh", result.Iterations, result.Cost, values, evaluations, clock.Elapsed.TotalSeconds));
+            var all = fitTests.Concat(validationTests).ToList();
+            var fitMeshAll = problem.With(all).ReplayAll(result.Point, cancellation: cancellation);
+            fitMesh = [.. all.Select((t, i) => TestMetrics.Of(t, fitMeshAll[i]))];
+            var report = problem.With(all, settings.ReportModel);
+            before = report.ReplayAll(problem.Start, TraceInterval(all), cancellation);
+            after = report.ReplayAll(result.Point, TraceInterval(all), cancellation);
+        }
+
+        return new CalibrationResult
+        {
+            Parameters = parameters,
+            BaseValues = Natural(problem.Start),
+            Values = values,
+            FitPoint = result.Point,
+            Sigma = sigma,
+            Covariance = covariance,
+            Converged = result.Converged,
+            Reason = result.Reason,
+            AtBound = result.AtBound,
+            Iterations = result.Iterations,
+            Evaluations = evaluations,
+            InitialCost = outcomes.Count > 0 ? outcomes[0].InitialCost : result.InitialCost,
+            Cost = result.Cost,
+            Starts = outcomes,
+            BaseSet = baseSet,
+            FittedSet = problem.SetAt(result.Point),
+            FitTests = fitTests,
+            ValidationTests = validationTests,
+            Settings = settings,
+            Elapsed_s = clock.Elapsed.TotalSeconds,
+            Before = before,
+            After = after,
+            FitMeshMetrics = fitMesh,
+        };
+    }
+
+    /// <summary>Central differences (one-sided at a bound), as one parallel batch.</summary>
+    public static double[,] CentralJacobian(CalibrationProblem problem, double[] u, double[] steps, double[] lower, double[] upper, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var n = u.Length;
+        var points = new List<double[]>(2 * n + 1) { u };
+        var plus = new double[n];
+        var minus = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            plus[i] = Math.Min(u[i] + steps[i], upper[i]);
+            minus[i] = Math.Max(u[i] - steps[i], lower[i]);
+            var p = (double[])u.Clone();
+            p[i] = plus[i];
+            var q = (double[])u.Clone();
+            q[i] = minus[i];
+            points.Add(p);
+            points.Add(q);
+        }
+
+        var r = problem.Evaluate(points, cancellation);
+        var m = r[0].Length;
+        var jac = new double[m, n];
+        for (var i = 0; i < n; i++)
+        {
+            var h = plus[i] - minus[i];
+            for (var k = 0; k < m; k++)
+            {
+                jac[k, i] = (r[1 + 2 * i][k] - r[2 + 2 * i][k]) / h;
+            }
+        }
+
+        return jac;
+    }
+
+    private static double TraceInterval(IReadOnlyList<CalibrationTest> tests) =>
+        Math.Max(1, tests.Max(t => t.End_s) / 1500);
+
+    private static double Gaussian(Random random)
+    {
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+}

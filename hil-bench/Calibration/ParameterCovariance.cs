@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text;
+using ChargeTwin.HilBench.Parameters;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ChargeTwin.HilBench.Calibration;
+
+/// <summary>
+/// Linearised uncertainty of a least-squares fit: Cov(u) = s² (JᵀJ)⁻¹ with s² = ‖r‖²/(m − n), J the Jacobian of
+/// the weighted residual in the fit coordinates u at the optimum. Computed through the SVD of J with its columns
+/// scaled to unit norm, so that the singular values measure identifiability independently of units.
+/// </summary>
+public sealed record ParameterCovariance
+{
+    /// <summary>Correlations above this (in magnitude) are reported as pairs the data cannot separate.</summary>
+    public const double CorrelationThreshold = 0.95;
+
+    /// <summary>Singular values of the column-scaled Jacobian below this fraction of the largest mark a poorly determined combination.</summary>
+    public const double SingularValueThreshold = 1e-3;
+
+    public required double[,] Covariance { get; init; }
+    public required double[,] Correlation { get; init; }
+
+    /// <summary>σ of each fit coordinate u.</summary>
+    public required double[] SigmaFit { get; init; }
+
+    /// <summary>Singular values of the column-scaled Jacobian, largest first, divided by the largest.</summary>
+    public required double[] NormalisedSingularValues { get; init; }
+
+    /// <summary>Right singular vectors (columns) of the column-scaled Jacobian, in the order of <see cref="NormalisedSingularValues"/>.</summary>
+    public required double[,] SingularVectors { get; init; }
+
+    /// <summary>s² = ‖r‖²/(m − n).</summary>
+    public required double ResidualVariance { get; init; }
+
+    public required int ResidualCount { get; init; }
+
+    /// <summary>
+    /// Mean lag-1 autocorrelation of the residuals within each test. Model error makes neighbouring residuals alike;
+    /// the textbook covariance assumes independent ones and is then too small by about
+    /// <see cref="AutocorrelationInflation"/> in σ.
+    /// </summary>
+    public double ResidualAutocorrelation { get; init; }
+
+    /// <summary>√((1 + ρ₁)/(1 − ρ₁)): the factor by which σ grows for AR(1)-correlated residuals (ρ₁ ≥ 0).</summary>
+    public double AutocorrelationInflation => Math.Sqrt((1 + Math.Max(0, ResidualAutocorrelation)) / (1 - Math.Min(0.999, Math.Max(0, ResidualAutocorrelation))));
+
+    /// <param name="jacobian">m × n Jacobian of the weighted residual in fit coordinates.</param>
+    /// <param name="residuals">Weighted residuals at the optimum.</param>
+    /// <param name="blocks">Start of each independent block of residuals (for the autocorrelation), or null.</param>
+    public static ParameterCovariance Compute(double[,] jacobian, double[] residuals, IReadOnlyList<int>? blocks = null)
+    {
+        ArgumentNullException.ThrowIfNull(jacobian);
+        ArgumentNullException.ThrowIfNull(residuals);
+        var m = jacobian.GetLength(0);
+        var n = jacobian.GetLength(1);
+        if (m <= n)
+        {
+            throw new ArgumentException($"{m} residuals cannot determine {n} parameters");
+        }
+
+        var scale = new double[n];
+        for (var j = 0; j < n; j++)
+        {
+            var s = 0.0;
+            for (var k = 0; k < m; k++)
+            {
+                s += jacobian[k, j] * jacobian[k, j];
+            }
+
+            scale[j] = s > 0 ? Math.Sqrt(s) : 1.0;
+        }
+
+        var scaled = Matrix<double>.Build.Dense(m, n, (k, j) => jacobian[k, j] / scale[j]);
+        var svd = scaled.Svd(computeVectors: true);
+        var sv = svd.S.ToArray();
+        var v = svd.VT.Transpose();
+        var largest = sv.Length > 0 && sv[0] > 0 ? sv[0] : 1.0;
+        var ss = residuals.Sum(x => x * x);
+        var s2 = ss / (m - n);
+
+        // Cov(u) = s² D⁻¹ V S⁻² Vᵀ D⁻¹ (directions with a zero singular value have no finite variance: left out and reported)
+        var cov = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var c = 0.0;
+                for (var q = 0; q < n; q++)
+                {
+                    if (sv[q] > 1e-14 * largest)
+                    {
+                        c += v[i, q] * v[j, q] / (sv[q] * sv[q]);
+                    }
+                }
+
+                cov[i, j] = s2 * c / (scale[i] * scale[j]);
+            }
+        }
+
+        var sigma = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            sigma[i] = Math.Sqrt(Math.Max(cov[i, i], 0));
+        }
+
+        var corr = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                corr[i, j] = sigma[i] > 0 && sigma[j] > 0 ? cov[i, j] / (sigma[i] * sigma[j]) : (i == j ? 1 : 0);
+            }
+        }
+
+        var vectors = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var q = 0; q < n; q++)
+            {
+                vectors[i, q] = v[i, q];
+            }
+        }
+
+        return new ParameterCovariance
+        {
+            Covariance = cov,
+            Correlation = corr,
+            SigmaFit = sigma,
+            NormalisedSingularValues = [.. sv.Select(x => x / largest)],
+            SingularVectors = vectors,
+            ResidualVariance = s2,
+            ResidualCount = m,
+            ResidualAutocorrelation = LagOneAutocorrelation(residuals, blocks ?? [0]),
+        };
+    }
+
+    /// <summary>Pairs (i, j, ρ) with |ρ| above <see cref="CorrelationThreshold"/>.</summary>
+    public IEnumerable<(int I, int J, double Rho)> StrongCorrelations()
+    {
+        var n = SigmaFit.Length;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                if (Math.Abs(Correlation[i, j]) > CorrelationThreshold)
+                {
+                    yield return (i, j, Correlation[i, j]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Plain-language identifiability notes: strong correlations, weak singular directions, wide intervals, bounds.</summary>
+    public string IdentifiabilityNotes(IReadOnlyList<CalibrationParameter> parameters, IReadOnlyList<bool>? atBound = null)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var w = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        var condition = NormalisedSingularValues[^1] > 0 ? 1 / NormalisedSingularValues[^1] : double.PositiveInfinity;
+        w.AppendLine(string.Create(inv, $"Condition number of the column-scaled Jacobian: {condition:G3} (singular values relative to the largest: {string.Join(", ", NormalisedSingularValues.Select(x => x.ToString("G2", inv)))})."));
+        var any = false;
+        foreach (var (i, j, rho) in StrongCorrelations())
+        {
+            any = true;
+            w.AppendLine(string.Create(inv, $"Correlated (ρ = {rho:F3}): '{parameters[i].Name}' and '{parameters[j].Name}' — the data fix a combination of the two better than either."));
+        }
+
+        for (var q = 0; q < NormalisedSingularValues.Length; q++)
+        {
+            if (NormalisedSingularValues[q] >= SingularValueThreshold)
+            {
+                continue;
+            }
+
+            any = true;
+            var parts = Enumerable.Range(0, SigmaFit.Length)
+                .Where(i => Math.Abs(SingularVectors[i, q]) > 0.3)
+                .Select(i => string.Create(inv, $"{SingularVectors[i, q]:+0.00;-0.00} × '{parameters[i].Name}'"));
+            w.AppendLine(string.Create(inv, $"Poorly determined direction (singular value {NormalisedSingularValues[q]:G2} of the largest): {string.Join(" ", parts)}."));
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var p = parameters[i];
+            if (p.Scale == FitScale.Log && SigmaFit[i] > 0.5)
+            {
+                any = true;
+                w.AppendLine(string.Create(inv, $"Wide: '{p.Name}' is known only to a factor of {Math.Exp(2 * SigmaFit[i]):G3} (2σ)."));
+            }
+
+            if (atBound is not null && atBound[i])
+            {
+                any = true;
+                w.AppendLine($"At a bound: '{p.Name}' ended on its bound; its interval is not meaningful (the data push it further).");
+            }
+        }
+
+        if (!any)
+        {
+            w.AppendLine("No correlation above 0.95 and no singular value below 1e-3 of the largest: every fitted parameter is identifiable from these data.");
+        }
+
+        w.AppendLine(string.Create(inv,
+            $"Residual lag-1 autocorrelation {ResidualAutocorrelation:F2}: the residuals are mostly model error, not independent noise; σ as stated assumes independence and may be too small by about ×{AutocorrelationInflation:F1}."));
+        return w.ToString();
+    }
+
+    private static double LagOneAutocorrelation(double[] r, IReadOnlyList<int> blocks)
+    {
+        double num = 0, den = 0;
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var from = blocks[b];
+            var to = b + 1 < blocks.Count ? blocks[b + 1] : r.Length;
+            if (to - from < 3)
+            {
+                continue;
+            }
+
+            var mean = 0.0;
+            for (var k = from; k < to; k++)
+            {
+                mean += r[k];
+            }
+
+            mean /= to - from;
+            for (var k = from; k < to; k++)
+            {
+                den += (r[k] - mean) * (r[k] - mean);
+                if (k + 1 < to)
+                {
+                    num += (r[k] - mean) * (r[k + 1] - mean);
+                }
+            }
+        }
+
+        return den > 0 ? num / den : 0;
+    }
+}

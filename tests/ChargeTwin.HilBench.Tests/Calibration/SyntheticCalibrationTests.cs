@@ -1,0 +1,104 @@
+using ChargeTwin.HilBench.Calibration;
+using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.HilBench.Plant;
+using Xunit;
+
+namespace ChargeTwin.HilBench.Tests.Calibration;
+
+/// <summary>
+/// The whole calibration on synthetic data from the plant itself (coarse mesh, a 2C pulse and a rest, so that it runs
+/// in seconds): it recovers known parameters, and its ±2σ intervals hold them about as often as they should.
+/// </summary>
+public sealed class SyntheticCalibrationTests
+{
+    private static readonly ModelOptions Coarse = new()
+    {
+        Plating = PlatingModel.None,
+        Sei = SeiModel.None,
+        NegativeVolumes = 5,
+        SeparatorVolumes = 3,
+        PositiveVolumes = 5,
+        NegativeShells = 5,
+        PositiveShells = 5,
+    };
+
+    private static readonly ParameterSet Truth = CellLibrary.Load("okane2022")
+        .With("Contact resistance [Ohm]", 0.02)
+        .With("Total heat transfer coefficient [W.m-2.K-1]", 20);
+
+    private static readonly string[] Names = ["Contact resistance [Ohm]", "Total heat transfer coefficient [W.m-2.K-1]"];
+
+    /// <summary>A 2C discharge for 15 minutes, then 10 minutes of rest, compared every 20 s.</summary>
+    internal static CalibrationTest Template()
+    {
+        var times = Enumerable.Range(1, 75).Select(i => i * 20.0).ToArray();
+        return new CalibrationTest
+        {
+            Name = "synthetic 2C pulse",
+            Source = "synthetic",
+            Ambient_K = 298.15,
+            InitialTemperature_K = 298.15,
+            InitialRestVoltage_V = double.NaN,
+            InitialStateOfCharge = 0.9,
+            Profile = [new CurrentPiece(0, 900, -10), new CurrentPiece(900, 1500, 0)],
+            Time_s = times,
+            Voltage_V = new double[times.Length],
+            Temperature_K = new double[times.Length],
+            Segment = [.. times.Select(t => t <= 900 ? TestSegment.Discharge : TestSegment.RestAfterDischarge)],
+        };
+    }
+
+    private static CalibrationSettings Settings => new()
+    {
+        FitModel = Coarse,
+        ReportModel = Coarse,
+        Starts = 1,
+        Workers = 1,
+        ReportReplays = false,
+        Optimiser = new LevenbergMarquardtOptions { FiniteDifferenceStep = 1e-3, CostTolerance = 1e-6 },
+    };
+
+    [Fact]
+    public void KnownParameters_AreRecoveredFromNoiseFreeData()
+    {
+        var template = Template();
+        var clean = SyntheticData.Clean(Truth, [template], Coarse, 1);
+        var data = template.WithMeasurements(clean[0].Voltage_V, clean[0].Temperature_K);
+        var start = CellLibrary.Load("okane2022").With("Contact resistance [Ohm]", 0.005);
+        var parameters = Names.Select(n => CalibrationParameter.Create(n, start)).ToList();
+
+        var result = Calibrator.Run(start, parameters, [data], [], Settings);
+
+        Assert.True(result.Converged, result.Reason);
+        Assert.Equal(0.02, result.Values[0], 4);
+        Assert.Equal(20.0, result.Values[1], 1);
+        Assert.True(result.Cost < 1e-4 * result.InitialCost);
+        Assert.Equal(result.Values, result.Parameters.Select(p => p.Read(result.FittedSet)).ToArray());
+    }
+
+    [Fact]
+    public void TwoSigmaIntervals_HoldTheTruth_InMostNoisyFits()
+    {
+        // the small, fast version of the coverage study (`calibrate --coverage-study 40` runs the real one)
+        var parameters = Names.Select(n => CalibrationParameter.Create(n, Truth)).ToList();
+        var result = CoverageStudy.Run(Truth, parameters, [Template()], Settings with { StartSpread = 0.1 }, new SensorNoise(0.002, 0.2), fits: 12);
+
+        Assert.All(result.Fits, f => Assert.True(f.Converged));
+        Assert.All(result.Fits, f => Assert.InRange(f.ResidualVariance, 0.6, 1.5));
+        Assert.True(result.Overall >= 0.75, result.Summary());
+        Assert.Contains("truth inside ±2σ", result.Summary(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AModelThatRunsOutOfCapacity_GetsAFinitePenalty_NotAnException()
+    {
+        // far less lithium than the replayed discharge needs: the replay stops at the floor and says so
+        var template = Template() with { InitialStateOfCharge = 0.2, Profile = [new CurrentPiece(0, 1200, -10), new CurrentPiece(1200, 1500, 0)] };
+        var replay = TestReplay.Run(Truth, template, Coarse);
+
+        Assert.True(replay.Completed);
+        Assert.Contains("before the recorded current ended", replay.Problem, StringComparison.Ordinal);
+        Assert.All(replay.Voltage_V, v => Assert.True(double.IsFinite(v)));
+        Assert.Contains(2.4, replay.Voltage_V);
+    }
+}

@@ -1,0 +1,331 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ChargeTwin.HilBench.Calibration;
+using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.HilBench.Plant;
+using ChargeTwin.HilBench.Validation;
+using Spectre.Console;
+
+namespace ChargeTwin.Bench;
+
+/// <summary>
+/// <c>chargetwin-bench calibrate</c>: fits a cell's parameters to measured tests by replaying their recorded current
+/// through the plant; writes the calibrated cell file (with provenance and parameter covariance) and an HTML report.
+/// </summary>
+public static class CalibrateCommand
+{
+    public const string DefaultBaseCell = "okane2022";
+
+    public static Command Create()
+    {
+        var cell = new Option<string>("--cell") { Description = "base cell: an id (okane2022, lgm50, …) or a cell .yaml / BPX .json file", DefaultValueFactory = _ => DefaultBaseCell };
+        var data = new Option<string[]>("--data") { Description = "measured tests to fit: CSV files with a header, or headerless two-column curves as FILE@RATE (e.g. Ecker_1C.csv@1C)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var validate = new Option<string[]>("--validate") { Description = "held-out tests: replayed with the fitted cell and reported, never fitted", AllowMultipleArgumentsPerToken = true };
+        var fit = new Option<string[]>("--fit") { Description = "parameters to fit (PyBaMM names; NAME=LO..HI sets bounds); default: see hil-bench/Calibration/README.md", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out", "-o") { Description = "the calibrated cell file to write (report beside it)", Required = true };
+        var name = new Option<string?>("--name") { Description = "name of the calibrated cell (default: the output file's name)" };
+        var withCharge = new Option<bool>("--with-charge") { Description = "also replay the CC-CV charge and the rest after it" };
+        var sigmaV = new Option<double>("--voltage-sigma-mV") { Description = "σ of a voltage difference under current [mV]", DefaultValueFactory = _ => 10 };
+        var sigmaRest = new Option<double>("--rest-voltage-sigma-mV") { Description = "σ of a voltage difference in a rest [mV]", DefaultValueFactory = _ => 30 };
+        var sigmaT = new Option<double>("--temperature-sigma-K") { Description = "σ of a temperature difference [K]", DefaultValueFactory = _ => 1 };
+        var starts = new Option<int>("--starts") { Description = "starting points (the base values and random ones around them)", DefaultValueFactory = _ => 3 };
+        var iterations = new Option<int>("--max-iterations") { Description = "Levenberg–Marquardt iterations at most", DefaultValueFactory = _ => 40 };
+        var fitVolumes = new Option<int>("--fit-volumes") { Description = "finite volumes per domain during the fit (errors are reported on --volumes)", DefaultValueFactory = _ => 10 };
+        var fitShells = new Option<int>("--fit-shells") { Description = "shells per particle during the fit", DefaultValueFactory = _ => 10 };
+        var volumes = new Option<int>("--volumes") { Description = "finite volumes per domain of the reported errors", DefaultValueFactory = _ => 20 };
+        var shells = new Option<int>("--shells") { Description = "shells per particle of the reported errors", DefaultValueFactory = _ => 20 };
+        var thermal = new Option<string>("--thermal") { Description = "thermal model: lumped or isothermal", DefaultValueFactory = _ => "lumped" };
+        var workers = new Option<int>("--workers") { Description = "threads for the replays (0: all cores)", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "seed of the random starts", DefaultValueFactory = _ => 12 };
+        var ambient = new Option<double>("--ambient-C") { Description = "ambient of headerless curves [°C]", DefaultValueFactory = _ => 25 };
+        var noReport = new Option<bool>("--no-report") { Description = "write the cell file only" };
+        var coverage = new Option<int>("--coverage-study") { Description = "instead of fitting the data: N fits of synthetic data (the --cell's own replay of the --data currents plus sensor noise), reporting how often the truth lies within ±2σ; --out is then the summary text", DefaultValueFactory = _ => 0 };
+        var noiseV = new Option<double>("--noise-voltage-mV") { Description = "coverage study: σ of the voltage sensor [mV]", DefaultValueFactory = _ => 2 };
+        var noiseT = new Option<double>("--noise-temperature-K") { Description = "coverage study: σ of the temperature sensor [K]", DefaultValueFactory = _ => 0.2 };
+
+        var command = new Command("calibrate", "Fit a cell's parameters to measured tests (their recorded current replayed through the plant), with uncertainty; write the cell file and a report.");
+        foreach (var o in new Option[] { cell, data, validate, fit, output, name, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, ambient, noReport, coverage, noiseV, noiseT })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse => Cli.Guard(() =>
+        {
+            try
+            {
+                return Execute(parse, new Arguments(cell, data, validate, fit, output, name, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, ambient, noReport, coverage, noiseV, noiseT));
+            }
+            catch (Exception e) when (e is MeasuredDataException or CalibrationInputException)
+            {
+                throw new UsageException(e.Message);
+            }
+        }));
+        return command;
+    }
+
+    private sealed record Arguments(
+        Option<string> Cell, Option<string[]> Data, Option<string[]> Validate, Option<string[]> Fit, Option<string> Output, Option<string?> Name,
+        Option<bool> WithCharge, Option<double> SigmaV, Option<double> SigmaRest, Option<double> SigmaT, Option<int> Starts, Option<int> Iterations,
+        Option<int> FitVolumes, Option<int> FitShells, Option<int> Volumes, Option<int> Shells, Option<string> Thermal, Option<int> Workers,
+        Option<int> Seed, Option<double> Ambient, Option<bool> NoReport, Option<int> Coverage, Option<double> NoiseV, Option<double> NoiseT);
+
+    private static int Execute(ParseResult parse, Arguments a)
+    {
+        var outPath = parse.GetValue(a.Output)!;
+        var coverageFits = parse.GetValue(a.Coverage);
+        if (coverageFits < 0)
+        {
+            throw new UsageException("--coverage-study: expected a number of fits ≥ 1");
+        }
+
+        if (coverageFits == 0 && !outPath.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !outPath.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"--out {outPath}: expected a .yaml cell file");
+        }
+
+        var weights = new ResidualWeights(parse.GetValue(a.SigmaV) / 1000, parse.GetValue(a.SigmaRest) / 1000, parse.GetValue(a.SigmaT));
+        var startCount = parse.GetValue(a.Starts);
+        var maxIterations = parse.GetValue(a.Iterations);
+        if (startCount < 1 || maxIterations < 1)
+        {
+            throw new UsageException("--starts and --max-iterations must be at least 1");
+        }
+
+        var thermal = parse.GetValue(a.Thermal) switch
+        {
+            "lumped" => ThermalModel.Lumped,
+            "isothermal" => ThermalModel.Isothermal,
+            var other => throw new UsageException($"--thermal '{other}': expected lumped or isothermal"),
+        };
+        var fitModel = Mesh(parse.GetValue(a.FitVolumes), parse.GetValue(a.FitShells), thermal, "--fit-volumes/--fit-shells");
+        var reportModel = Mesh(parse.GetValue(a.Volumes), parse.GetValue(a.Shells), thermal, "--volumes/--shells");
+
+        // parameters: names (with optional bounds), exposed in the base set where needed
+        var specs = (parse.GetValue(a.Fit) is { Length: > 0 } given ? given : [.. CalibrationDefaults.Parameters]).Select(ParseFit).ToList();
+        var duplicate = specs.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new UsageException($"--fit '{duplicate.Key}' is given twice");
+        }
+
+        var baseSet = CalibrationBase.Expose(CellLibrary.Load(parse.GetValue(a.Cell)!), specs.Select(s => s.Name));
+        var parameters = specs.Select(s => CalibrationParameter.Create(s.Name, baseSet, s.Lower, s.Upper)).ToList();
+
+        // data
+        var replay = new ReplayOptions { IncludeCharge = parse.GetValue(a.WithCharge), NominalCapacity_Ah = baseSet.Scalar("Nominal cell capacity [A.h]") };
+        var ambientK = parse.GetValue(a.Ambient) + PhysicalConstants.ZeroCelsius_K;
+        var fitTests = parse.GetValue(a.Data)!.Select(d => CalibrationData.Load(d, replay, ambientK)).ToList();
+        var heldOut = (parse.GetValue(a.Validate) ?? []).Select(d => CalibrationData.Load(d, replay, ambientK)).ToList();
+
+        var settings = new CalibrationSettings
+        {
+            FitModel = fitModel,
+            ReportModel = reportModel,
+            Weights = weights,
+            Optimiser = new LevenbergMarquardtOptions { MaxIterations = maxIterations, FiniteDifferenceStep = 1e-2 },
+            Starts = startCount,
+            Seed = parse.GetValue(a.Seed),
+            Workers = parse.GetValue(a.Workers),
+            ReportReplays = !parse.GetValue(a.NoReport),
+        };
+
+        if (coverageFits > 0)
+        {
+            return Coverage(baseSet, parameters, fitTests, settings, new SensorNoise(parse.GetValue(a.NoiseV) / 1000, parse.GetValue(a.NoiseT)), coverageFits, parse.GetValue(a.Seed), outPath);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"calibrating {baseSet.Name}: {parameters.Count} parameters, {fitTests.Count} test(s) to fit, {heldOut.Count} held out; fit mesh {fitModel.NegativeVolumes}/{fitModel.NegativeShells}, {startCount} start(s)"));
+        foreach (var t in fitTests.Concat(heldOut))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Name}: {t.Profile.Length} current piece(s), {t.Count} comparison points, ambient {t.Ambient_K - PhysicalConstants.ZeroCelsius_K:F1} °C; {t.InitialStateNote}"));
+        }
+
+        var result = RunWithDisplay(baseSet, parameters, fitTests, heldOut, settings);
+
+        var cellName = parse.GetValue(a.Name) ?? Path.GetFileNameWithoutExtension(outPath);
+        var commandLine = "chargetwin-bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(QuoteArgument));
+        var provenance = CalibratedCell.Provenance(result, commandLine, GitCommit(), DateTimeOffset.UtcNow);
+        var description = $"{baseSet.Description} — calibrated to {fitTests.Count} measured test(s)".Trim(' ', '—');
+        var document = CalibratedCell.Document(result, cellName, description, provenance);
+        CellFileWriter.Write(document, outPath);
+        CellLibrary.Load(outPath); // it must load back
+        string? report = null;
+        if (!parse.GetValue(a.NoReport))
+        {
+            report = CalibrationReport.Write(result, outPath, commandLine, provenance);
+        }
+
+        PrintSummary(result);
+        Console.WriteLine($"cell:   {outPath}");
+        if (report is not null)
+        {
+            Console.WriteLine($"report: {report}");
+        }
+
+        if (!result.Converged)
+        {
+            Console.Error.WriteLine($"chargetwin-bench: the fit did not converge ({result.Reason}); its best point is written to {outPath}, marked 'converged: false'");
+            return Cli.Failed;
+        }
+
+        return Cli.Ok;
+    }
+
+    private static int Coverage(ParameterSet truth, List<CalibrationParameter> parameters, List<CalibrationTest> templates, CalibrationSettings settings, SensorNoise noise, int fits, int seed, string outPath)
+    {
+        if (!(noise.Voltage_V > 0) || !(noise.Temperature_K > 0))
+        {
+            throw new UsageException("--noise-voltage-mV and --noise-temperature-K must be positive");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"coverage study: {fits} fits of {parameters.Count} parameters of {truth.Name} to synthetic replays of {templates.Count} test(s), noise {noise.Voltage_V * 1000:G3} mV / {noise.Temperature_K:G3} K"));
+        var result = CoverageStudy.Run(truth, parameters, templates, settings, noise, fits, seed, (k, f) =>
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  fit {k + 1}/{fits} (seed {f.Seed}): {f.Inside.Count(x => x)}/{f.Inside.Length} inside ±2σ, s² = {f.ResidualVariance:F3}, {(f.Converged ? "converged" : "NOT converged")}, {f.Elapsed_s:F0} s")));
+        var summary = result.Summary();
+        Console.Write(summary);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var lines = new List<string> { summary, "seed,converged,residual_variance," + string.Join(',', parameters.Select(p => $"\"{p.Name}\",sigma,inside")) };
+        lines.AddRange(result.Fits.Select(f => string.Create(CultureInfo.InvariantCulture,
+            $"{f.Seed},{f.Converged},{f.ResidualVariance:G6},{string.Join(',', f.Values.Select((v, i) => $"{v:G8},{f.Sigma[i]:G4},{f.Inside[i]}"))}")));
+        File.WriteAllLines(outPath, lines);
+        Console.WriteLine($"summary: {outPath}");
+        return Cli.Ok;
+    }
+
+    private static CalibrationResult RunWithDisplay(ParameterSet baseSet, List<CalibrationParameter> parameters, List<CalibrationTest> fitTests, List<CalibrationTest> heldOut, CalibrationSettings settings)
+    {
+        var names = parameters.Select(p => CalibrationDefaults.ShortName(p.Name)).ToArray();
+        string Line(CalibrationProgress p) => string.Create(CultureInfo.InvariantCulture,
+            $"{p.Stage,-22} it {p.Iteration,3}  cost {p.Cost,12:G6}  evals {p.Evaluations,4}  {p.Elapsed_s,6:F0} s | {string.Join(" ", p.Values.Select((v, i) => $"{names[i]}={v:G4}"))}");
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return Calibrator.Run(baseSet, parameters, fitTests, heldOut, settings, p => Console.WriteLine(Line(p)));
+        }
+
+        CalibrationResult? result = null;
+        var table = new Table().AddColumn("stage").AddColumn("iteration").AddColumn("cost ½‖r‖²").AddColumn("evaluations").AddColumn("elapsed");
+        var values = new Table().AddColumn("parameter").AddColumn("value");
+        foreach (var n in parameters)
+        {
+            values.AddRow(Markup.Escape(n.Name), "");
+        }
+
+        table.AddRow("starting", "", "", "", "");
+        var layout = new Rows(table, values);
+        AnsiConsole.Live(layout).AutoClear(false).Start(ctx =>
+        {
+            result = Calibrator.Run(baseSet, parameters, fitTests, heldOut, settings, p =>
+            {
+                table.UpdateCell(0, 0, Markup.Escape(p.Stage));
+                table.UpdateCell(0, 1, p.Iteration.ToString(CultureInfo.InvariantCulture));
+                table.UpdateCell(0, 2, p.Cost.ToString("G6", CultureInfo.InvariantCulture));
+                table.UpdateCell(0, 3, p.Evaluations.ToString(CultureInfo.InvariantCulture));
+                table.UpdateCell(0, 4, p.Elapsed_s.ToString("F0", CultureInfo.InvariantCulture) + " s");
+                for (var i = 0; i < p.Values.Count; i++)
+                {
+                    values.UpdateCell(i, 1, p.Values[i].ToString("G5", CultureInfo.InvariantCulture));
+                }
+
+                ctx.Refresh();
+            });
+        });
+        return result!;
+    }
+
+    private static void PrintSummary(CalibrationResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(inv, $"{(r.Converged ? "converged" : "NOT CONVERGED")}: {r.Reason}; {r.Iterations} iterations, {r.Evaluations} evaluations, {r.Elapsed_s:F0} s; cost {r.InitialCost:G5} -> {r.Cost:G5}"));
+        Console.WriteLine("parameter                                                                   base        fitted      ± 2σ");
+        for (var i = 0; i < r.Parameters.Count; i++)
+        {
+            Console.WriteLine(string.Create(inv, $"{r.Parameters[i].Name,-75} {r.BaseValues[i],-11:G5} {r.Values[i],-11:G5} {2 * r.Sigma[i],-10:G3}{(r.AtBound[i] ? " at a bound" : "")}"));
+        }
+
+        Console.WriteLine();
+        Console.Write(r.Covariance.IdentifiabilityNotes(r.Parameters, r.AtBound));
+        if (r.After.Count > 0)
+        {
+            Console.WriteLine();
+            Console.Write(TestMetrics.Table(r.MetricsBefore, "before (base cell, default mesh):"));
+            Console.WriteLine();
+            Console.Write(TestMetrics.Table(r.MetricsAfter.Take(r.FitTests.Count), "after, fitted tests (default mesh):"));
+            if (r.ValidationTests.Count > 0)
+            {
+                Console.WriteLine();
+                Console.Write(TestMetrics.Table(r.MetricsAfter.Skip(r.FitTests.Count), "after, held-out tests (default mesh):"));
+            }
+        }
+    }
+
+    private static (string Name, double? Lower, double? Upper) ParseFit(string spec)
+    {
+        var eq = spec.LastIndexOf('=');
+        if (eq < 0)
+        {
+            return (spec.Trim(), null, null);
+        }
+
+        var bounds = spec[(eq + 1)..];
+        var parts = bounds.Split("..");
+        if (parts.Length != 2
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lo)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var hi))
+        {
+            throw new UsageException($"--fit '{spec}': bounds must read NAME=LOWER..UPPER, e.g. \"Contact resistance [Ohm]=0..0.05\"");
+        }
+
+        return (spec[..eq].Trim(), lo, hi);
+    }
+
+    private static ModelOptions Mesh(int volumes, int shells, ThermalModel thermal, string what)
+    {
+        if (volumes < 2 || volumes > 400 || shells < 3 || shells > 400)
+        {
+            throw new UsageException($"{what}: volumes must be 2–400 and shells 3–400 (got {volumes} and {shells})");
+        }
+
+        return new ModelOptions
+        {
+            Thermal = thermal,
+            NegativeVolumes = volumes,
+            SeparatorVolumes = volumes,
+            PositiveVolumes = volumes,
+            NegativeShells = shells,
+            PositiveShells = shells,
+        };
+    }
+
+    private static string QuoteArgument(string s) => s.Contains(' ', StringComparison.Ordinal) || s.Contains('[', StringComparison.Ordinal) ? $"\"{s}\"" : s;
+
+    /// <summary>The working tree's commit (short hash), or "unknown" when git is not at hand.</summary>
+    private static string GitCommit()
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+            if (git is null)
+            {
+                return "unknown";
+            }
+
+            var text = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit(5000);
+            return git.ExitCode == 0 && text.Length > 0 ? text : "unknown";
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ChargeTwin.Bench;
+using ChargeTwin.HilBench.Parameters;
+using Xunit;
+
+namespace ChargeTwin.HilBench.Tests.Calibration;
+
+/// <summary><c>chargetwin-bench calibrate</c> as a user meets it: bad input is one line and exit code 2; a fit that does not converge still writes its best point.</summary>
+public sealed class CalibrateCommandTests
+{
+    private static (int ExitCode, string Out, string Error) Bench(params string[] args)
+    {
+        var dll = typeof(CalibrateCommand).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>A small rate test in the LG M50 files' format: rest, 2C for 15 min, rest 10 min.</summary>
+    private static string SmallTest(string directory)
+    {
+        var w = new StringBuilder("time_s,current_A,voltage_V,power_W,cellTemp_pos_degC,cellTemp_mid_degC,cellTemp_neg_degC\n");
+        w.AppendLine("0.0,0.0,4.18,0.0,,25.0,");
+        for (var t = 0; t <= 900; t += 20)
+        {
+            w.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{t + 0.01},-10.0,{3.9 - 0.0004 * t},0,,{25 + 0.01 * t},"));
+        }
+
+        for (var t = 920; t <= 1500; t += 20)
+        {
+            w.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{t},0.0,{3.7 + 0.00005 * (t - 900)},0,,{34 - 0.01 * (t - 900)},"));
+        }
+
+        return CalibrationFiles.Write("small.csv", w.ToString(), directory);
+    }
+
+    private static readonly string[] Fast = ["--fit-volumes", "4", "--fit-shells", "4", "--volumes", "4", "--shells", "4", "--starts", "1", "--workers", "1"];
+
+    [Fact]
+    public void UnknownColumn_IsOneLineAndExitCode2()
+    {
+        var dir = CalibrationFiles.TempDirectory();
+        var bad = CalibrationFiles.Write("bad.csv", "time_s,current_A,voltage_V,cellTemp_core_degC\n0,0,4.1,25\n", dir);
+
+        var (code, _, error) = Bench(["calibrate", "--data", bad, "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
+
+        Assert.Equal(Cli.BadInput, code);
+        Assert.StartsWith("chargetwin-bench: bad.csv:1: column 'cellTemp_core_degC': unknown column", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void TimeGoingBackwards_IsOneLineAndExitCode2()
+    {
+        var dir = CalibrationFiles.TempDirectory();
+        var bad = CalibrationFiles.Write("back.csv", "time_s,current_A,voltage_V\n0,0,4.1\n10,-5,4.0\n5,-5,3.9\n", dir);
+
+        var (code, _, error) = Bench(["calibrate", "--data", bad, "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
+
+        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal("chargetwin-bench: back.csv:4: time_s: time goes backwards (5 s after 10 s)", error.TrimEnd());
+    }
+
+    [Fact]
+    public void UnknownParameterName_IsOneLineAndExitCode2()
+    {
+        var dir = CalibrationFiles.TempDirectory();
+        var (code, _, error) = Bench(["calibrate", "--data", SmallTest(dir), "--fit", "Negative electrode porosty", "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
+
+        Assert.Equal(Cli.BadInput, code);
+        Assert.StartsWith("chargetwin-bench: --fit 'Negative electrode porosty': the cell has no such scalar (did you mean 'Negative electrode porosity'", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void BoundsExcludingTheStartValue_AreOneLineAndExitCode2()
+    {
+        var dir = CalibrationFiles.TempDirectory();
+        var (code, _, error) = Bench(["calibrate", "--data", SmallTest(dir), "--fit", "Contact resistance [Ohm]=0.01..0.05", "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
+
+        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal("chargetwin-bench: --fit 'Contact resistance [Ohm]': bounds 0.01..0.05 exclude the start value 0 of cell 'OKane2022'", error.TrimEnd());
+    }
+
+    [Fact]
+    public void AFitThatDoesNotConverge_SaysSo_AndStillWritesItsBestPoint()
+    {
+        var dir = CalibrationFiles.TempDirectory();
+        var cell = Path.Combine(dir, "small-cell.yaml");
+        var (code, output, error) = Bench(["calibrate", "--data", SmallTest(dir), "--fit", "Contact resistance [Ohm]", "Total heat transfer coefficient [W.m-2.K-1]",
+            "--max-iterations", "1", "--out", cell, .. Fast]);
+
+        Assert.Equal(Cli.Failed, code);
+        Assert.Contains("did not converge", error, StringComparison.Ordinal);
+        Assert.Contains("marked 'converged: false'", error, StringComparison.Ordinal);
+        var set = CellLibrary.Load(cell);
+        Assert.False(set.Uncertainty!.Converged);
+        Assert.Equal(2, set.Uncertainty.Parameters.Count);
+        Assert.Contains("NOT CONVERGED", set.Provenance, StringComparison.Ordinal);
+        Assert.Contains("Command: chargetwin-bench calibrate", set.Provenance, StringComparison.Ordinal);
+        Assert.Equal(set.Uncertainty.Parameters[0].Value, set.Scalar("Contact resistance [Ohm]"));
+        Assert.True(File.Exists(Path.Combine(dir, "small-cell.report.html")));
+        Assert.True(File.Exists(Path.Combine(dir, "small-cell.report", "correlation.png")));
+        Assert.True(File.Exists(Path.Combine(dir, "small-cell.report", "test01.png")));
+        Assert.Contains("NOT CONVERGED", output, StringComparison.Ordinal);
+    }
+}

@@ -49,6 +49,7 @@ public static class CalibrationDefaults
             "Positive particle diffusivity activation energy [J.mol-1]" => "E_Dp",
             "Negative electrode reaction rate constant activation energy [J.mol-1]" => "E_kn",
             "Positive electrode reaction rate constant activation energy [J.mol-1]" => "E_kp",
+            "Negative electrode OCP entropic change scale" => "dUdT_n",
             "Electrolyte diffusivity activation energy [J.mol-1]" => "E_De",
             "Electrolyte conductivity activation energy [J.mol-1]" => "E_ke",
             _ => name.Length > 24 ? name[..24] : name,

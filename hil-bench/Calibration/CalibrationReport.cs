@@ -155,7 +155,7 @@ public static class CalibrationReport
         {
             for (var j = 0; j < n; j++)
             {
-                data[n - 1 - i, j] = result.Covariance.Correlation[i, j];
+                data[i, j] = result.Covariance.Correlation[i, j]; // ScottPlot draws row 0 at the top
             }
         }
 

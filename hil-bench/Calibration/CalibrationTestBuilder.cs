@@ -123,7 +123,10 @@ public static class CalibrationTestBuilder
             var rest = s.Kind is TestSegment.RestAfterDischarge or TestSegment.RestAfterCharge;
             var count = rest ? o.PointsPerRest : o.PointsPerDischarge;
             var first = s.Start_s + o.SkipAfterStep_s;
-            var picked = PickSamples(t, s.From, s.To, first, s.End_s, count, geometric: rest);
+
+            // a rest that ends in a current step: its last samples may already show the new current's voltage
+            var last = rest && s.To + 1 < measured.Count ? s.End_s - o.SkipAfterStep_s : s.End_s;
+            var picked = PickSamples(t, s.From, s.To, first, last, count, geometric: rest);
             foreach (var idx in picked)
             {
                 times.Add(t[idx] - t0);

@@ -23,7 +23,10 @@ public sealed record CalibrationSettings
     /// <summary>Iterations each start gets before the best one is continued to convergence (ignored with one start).</summary>
     public int StartIterations { get; init; } = 4;
 
-    /// <summary>Spread of the random starts: σ in ln θ for log-scale parameters, a fraction of the range for linear ones.</summary>
+    /// <summary>
+    /// Spread of the random starts: σ in ln θ for log-scale parameters, a fraction of the range for linear ones
+    /// (times <see cref="CalibrationParameter.StartSpreadFactor"/>).
+    /// </summary>
     public double StartSpread { get; init; } = 0.2;
 
     public int Seed { get; init; } = 12;
@@ -142,7 +145,7 @@ public static class Calibrator
             starts.Add([.. problem.Start.Select((u, i) =>
             {
                 var p = parameters[i];
-                var spread = p.Scale == FitScale.Log ? settings.StartSpread : settings.StartSpread * (p.Upper - p.Lower);
+                var spread = p.StartSpreadFactor * (p.Scale == FitScale.Log ? settings.StartSpread : settings.StartSpread * (p.Upper - p.Lower));
                 return Math.Clamp(u + spread * Gaussian(random), lower[i], upper[i]);
             })]);
         }
@@ -157,7 +160,7 @@ public static class Calibrator
             for (var s = 0; s < starts.Count; s++)
             {
                 progress?.Invoke(new CalibrationProgress($"start {s + 1}/{starts.Count}", 0, double.NaN, Natural(starts[s]), evaluations, clock.Elapsed.TotalSeconds));
-                var run = screening.Minimise(residuals, starts[s], lower, upper, steps, Report($"start {s + 1}/{starts.Count}"), cancellation);
+                var run = screening.Minimise(residuals, starts[s], lower, upper, steps, Report($"start {s + 1}/{starts.Count}"), cancellation, finalJacobian: false);
                 evaluations += run.Evaluations;
                 outcomes.Add(new StartOutcome(Natural(starts[s]), Natural(run.Point), run.InitialCost, run.Cost));
                 if (run.Cost < bestCost)
@@ -169,7 +172,7 @@ public static class Calibrator
         }
 
         var optimiser = new LevenbergMarquardt(settings.Optimiser);
-        var result = optimiser.Minimise(residuals, best, lower, upper, steps, Report("fit"), cancellation);
+        var result = optimiser.Minimise(residuals, best, lower, upper, steps, Report("fit"), cancellation, finalJacobian: !settings.CentralDifferenceCovariance);
         evaluations += result.Evaluations;
         if (starts.Count == 1)
         {

@@ -144,7 +144,8 @@ public static class CoverageStudy
             for (var i = 0; i < parameters.Count; i++)
             {
                 var p = parameters[i];
-                var u = p.ToFit(trueValues[i]) + (p.Scale == FitScale.Log ? settings.StartSpread : settings.StartSpread * (p.Upper - p.Lower)) * SyntheticData.Gaussian(random);
+                var spread = p.StartSpreadFactor * (p.Scale == FitScale.Log ? settings.StartSpread : settings.StartSpread * (p.Upper - p.Lower));
+                var u = p.ToFit(trueValues[i]) + spread * SyntheticData.Gaussian(random);
                 start = p.Apply(start, p.FromFit(Math.Clamp(u, p.LowerFit, p.UpperFit)));
             }
 

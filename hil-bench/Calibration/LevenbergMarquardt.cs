@@ -74,7 +74,8 @@ public sealed class LevenbergMarquardt(LevenbergMarquardtOptions? options = null
         double[] upper,
         double[] differenceSteps,
         Action<LevenbergMarquardtProgress>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        bool finalJacobian = true)
     {
         ArgumentNullException.ThrowIfNull(residuals);
         ArgumentNullException.ThrowIfNull(start);
@@ -187,7 +188,7 @@ public sealed class LevenbergMarquardt(LevenbergMarquardtOptions? options = null
             progress?.Invoke(new LevenbergMarquardtProgress(iteration + 1, cost, u, mu, evaluations, accepted, fresh));
         }
 
-        if (!fresh)
+        if (!fresh && finalJacobian)
         {
             jac = Jacobian(residuals, u, r, lower, upper, differenceSteps, cancellation);
             evaluations += n;

@@ -16,8 +16,9 @@ public sealed record ReplayOptions
     public int PointsPerRest { get; init; } = 40;
 
     /// <summary>
-    /// Measured samples this close after a current step are not compared [s]: cyclers log the step instant with
-    /// the old voltage, and the replay ramps the current over <see cref="CurrentSlew_APerS"/>.
+    /// Measured samples this close after a current step (or before one, at the end of a rest) are not compared [s]:
+    /// cyclers log the step instant with the other step's voltage, and the replay ramps the current over
+    /// <see cref="CurrentSlew_APerS"/>.
     /// </summary>
     public double SkipAfterStep_s { get; init; } = 1.0;
 

@@ -23,8 +23,10 @@ public static class CalibrateCommand
         var data = new Option<string[]>("--data") { Description = "measured tests to fit: CSV files with a header, or headerless two-column curves as FILE@RATE (e.g. Ecker_1C.csv@1C)", Required = true, AllowMultipleArgumentsPerToken = true };
         var validate = new Option<string[]>("--validate") { Description = "held-out tests: replayed with the fitted cell and reported, never fitted", AllowMultipleArgumentsPerToken = true };
         var fit = new Option<string[]>("--fit") { Description = "parameters to fit (PyBaMM names; NAME=LO..HI sets bounds); default: see hil-bench/Calibration/README.md", AllowMultipleArgumentsPerToken = true };
+        var alsoFit = new Option<string[]>("--also-fit") { Description = "parameters fitted besides the --fit set (or the default set)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out", "-o") { Description = "the calibrated cell file to write (report beside it)", Required = true };
         var name = new Option<string?>("--name") { Description = "name of the calibrated cell (default: the output file's name)" };
+        var description = new Option<string?>("--description") { Description = "description of the calibrated cell (default: the base cell's, with what it was fitted to)" };
         var withCharge = new Option<bool>("--with-charge") { Description = "also replay the CC-CV charge and the rest after it" };
         var sigmaV = new Option<double>("--voltage-sigma-mV") { Description = "σ of a voltage difference under current [mV]", DefaultValueFactory = _ => 10 };
         var sigmaRest = new Option<double>("--rest-voltage-sigma-mV") { Description = "σ of a voltage difference in a rest [mV]", DefaultValueFactory = _ => 30 };
@@ -45,7 +47,7 @@ public static class CalibrateCommand
         var noiseT = new Option<double>("--noise-temperature-K") { Description = "coverage study: σ of the temperature sensor [K]", DefaultValueFactory = _ => 0.2 };
 
         var command = new Command("calibrate", "Fit a cell's parameters to measured tests (their recorded current replayed through the plant), with uncertainty; write the cell file and a report.");
-        foreach (var o in new Option[] { cell, data, validate, fit, output, name, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, ambient, noReport, coverage, noiseV, noiseT })
+        foreach (var o in new Option[] { cell, data, validate, fit, alsoFit, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, ambient, noReport, coverage, noiseV, noiseT })
         {
             command.Options.Add(o);
         }
@@ -54,7 +56,7 @@ public static class CalibrateCommand
         {
             try
             {
-                return Execute(parse, new Arguments(cell, data, validate, fit, output, name, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, ambient, noReport, coverage, noiseV, noiseT));
+                return Execute(parse, new Arguments(cell, data, validate, fit, alsoFit, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, ambient, noReport, coverage, noiseV, noiseT));
             }
             catch (Exception e) when (e is MeasuredDataException or CalibrationInputException)
             {
@@ -65,7 +67,7 @@ public static class CalibrateCommand
     }
 
     private sealed record Arguments(
-        Option<string> Cell, Option<string[]> Data, Option<string[]> Validate, Option<string[]> Fit, Option<string> Output, Option<string?> Name,
+        Option<string> Cell, Option<string[]> Data, Option<string[]> Validate, Option<string[]> Fit, Option<string[]> AlsoFit, Option<string> Output, Option<string?> Name, Option<string?> Description,
         Option<bool> WithCharge, Option<double> SigmaV, Option<double> SigmaRest, Option<double> SigmaT, Option<int> Starts, Option<int> Iterations,
         Option<int> FitVolumes, Option<int> FitShells, Option<int> Volumes, Option<int> Shells, Option<string> Thermal, Option<int> Workers,
         Option<int> Seed, Option<double> Ambient, Option<bool> NoReport, Option<int> Coverage, Option<double> NoiseV, Option<double> NoiseT);
@@ -102,7 +104,10 @@ public static class CalibrateCommand
         var reportModel = Mesh(parse.GetValue(a.Volumes), parse.GetValue(a.Shells), thermal, "--volumes/--shells");
 
         // parameters: names (with optional bounds), exposed in the base set where needed
-        var specs = (parse.GetValue(a.Fit) is { Length: > 0 } given ? given : [.. CalibrationDefaults.Parameters]).Select(ParseFit).ToList();
+        var specs = (parse.GetValue(a.Fit) is { Length: > 0 } given ? given : [.. CalibrationDefaults.Parameters])
+            .Concat(parse.GetValue(a.AlsoFit) ?? [])
+            .Select(ParseFit)
+            .ToList();
         var duplicate = specs.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -147,8 +152,8 @@ public static class CalibrateCommand
         var cellName = parse.GetValue(a.Name) ?? Path.GetFileNameWithoutExtension(outPath);
         var commandLine = "chargetwin-bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(QuoteArgument));
         var provenance = CalibratedCell.Provenance(result, commandLine, GitCommit(), DateTimeOffset.UtcNow);
-        var description = $"{baseSet.Description} — calibrated to {fitTests.Count} measured test(s)".Trim(' ', '—');
-        var document = CalibratedCell.Document(result, cellName, description, provenance);
+        var text = parse.GetValue(a.Description) ?? $"{baseSet.Description} — calibrated to {fitTests.Count} measured test(s)".Trim(' ', '—');
+        var document = CalibratedCell.Document(result, cellName, text, provenance);
         CellFileWriter.Write(document, outPath);
         CellLibrary.Load(outPath); // it must load back
         string? report = null;

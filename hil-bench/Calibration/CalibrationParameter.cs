@@ -56,8 +56,8 @@ public sealed class CalibrationParameter
     /// <summary>θ → u.</summary>
     public double ToFit(double value) => Scale == FitScale.Log ? Math.Log(value) : value;
 
-    /// <summary>u → θ.</summary>
-    public double FromFit(double u) => Scale == FitScale.Log ? Math.Exp(u) : u;
+    /// <summary>u → θ, kept inside the bounds (exp(ln b) can miss b by an ulp).</summary>
+    public double FromFit(double u) => Math.Clamp(Scale == FitScale.Log ? Math.Exp(u) : u, Lower, Upper);
 
     public double LowerFit => ToFit(Lower);
 
@@ -117,7 +117,8 @@ public sealed class CalibrationParameter
         }
 
         var start = p.Read(set);
-        if (!(start >= p.Lower && start <= p.Upper))
+        var slack = 1e-12 * Math.Max(Math.Abs(p.Lower), Math.Abs(p.Upper));
+        if (!(start >= p.Lower - slack && start <= p.Upper + slack))
         {
             throw new CalibrationInputException(string.Create(CultureInfo.InvariantCulture,
                 $"--fit '{name}': bounds {p.Lower:G4}..{p.Upper:G4} exclude the start value {start:G6} of cell '{set.Name}'"));

@@ -2,12 +2,13 @@ namespace ChargeTwin.HilBench.Parameters;
 
 /// <summary>
 /// Loads a cell parameter set by id ("okane2022", "ai2020", "ecker2015": the embedded copies, see
-/// hil-bench/cells/PROVENANCE.md) or by path (a .yaml/.yml cell file, or a BPX .json file).
+/// hil-bench/cells/PROVENANCE.md; "lgm50": the LG M50 calibrated to the shared measured rate tests, see
+/// hil-bench/Calibration/README.md) or by path (a .yaml/.yml cell file, or a BPX .json file).
 /// </summary>
 public static class CellLibrary
 {
     /// <summary>The ids of the embedded cells.</summary>
-    public static IReadOnlyList<string> KnownIds { get; } = ["okane2022", "ai2020", "ecker2015"];
+    public static IReadOnlyList<string> KnownIds { get; } = ["okane2022", "ai2020", "ecker2015", "lgm50"];
 
     /// <summary>
     /// The parameter set named by <paramref name="idOrPath"/>. Throws <see cref="ParameterException"/> (one

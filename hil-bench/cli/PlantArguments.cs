@@ -7,9 +7,10 @@ namespace ChargeTwin.Bench;
 /// <summary>The options that choose and configure the plant, shared by the commands that simulate.</summary>
 public sealed class PlantArguments
 {
-    public const string DefaultCell = "okane2022";
+    /// <summary>The LG M50 calibrated to the shared measured rate tests (hil-bench/cells/lgm50.yaml); okane2022 stays available.</summary>
+    public const string DefaultCell = "lgm50";
 
-    public Option<string> Cell { get; } = new("--cell") { Description = "cell: okane2022, ai2020, ecker2015, or a cell .yaml / BPX .json file", DefaultValueFactory = _ => DefaultCell };
+    public Option<string> Cell { get; } = new("--cell") { Description = "cell: lgm50 (calibrated LG M50), okane2022, ai2020, ecker2015, or a cell .yaml / BPX .json file", DefaultValueFactory = _ => DefaultCell };
     public Option<double?> AmbientC { get; } = new("--ambient-C") { Description = "ambient (and initial) temperature [°C] (default: the cell file's)" };
     public Option<string> Thermal { get; } = new("--thermal") { Description = "thermal model: lumped or isothermal", DefaultValueFactory = _ => "lumped" };
     public Option<string> Plating { get; } = new("--plating") { Description = "plating model: partially-reversible, reversible, irreversible or none", DefaultValueFactory = _ => "partially-reversible" };

@@ -175,7 +175,7 @@ public sealed class CellFileErrorTests
     {
         var error = Assert.Throws<ParameterException>(() => CellLibrary.Load("foo"));
 
-        Assert.Equal("unknown cell 'foo' (known: okane2022, ai2020, ecker2015, or a path to a .yaml or BPX .json file)", error.Message);
+        Assert.Equal("unknown cell 'foo' (known: okane2022, ai2020, ecker2015, lgm50, or a path to a .yaml or BPX .json file)", error.Message);
         Assert.Null(error.File);
     }
 

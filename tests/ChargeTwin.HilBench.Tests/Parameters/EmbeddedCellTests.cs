@@ -10,6 +10,7 @@ public sealed class EmbeddedCellTests
         { "okane2022", "OKane2022" },
         { "ai2020", "Ai2020" },
         { "ecker2015", "Ecker2015" },
+        { "lgm50", "LGM50" },
     };
 
     [Theory]

@@ -1,0 +1,116 @@
+using ChargeTwin.Bench;
+using ChargeTwin.HilBench.Calibration;
+using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.HilBench.Plant;
+using Xunit;
+
+namespace ChargeTwin.HilBench.Tests.Calibration;
+
+/// <summary>The calibrated LG M50 as the bench uses it: embedded, the default cell, with a usable uncertainty section.</summary>
+public sealed class Lgm50CellTests
+{
+    private static readonly ParameterSet Lgm50 = CellLibrary.Load("lgm50");
+
+    [Fact]
+    public void Lgm50_IsEmbedded_AndTheBenchDefault_OKane2022StaysAvailable()
+    {
+        Assert.Equal("LGM50", Lgm50.Name);
+        Assert.Equal("embedded:lgm50", Lgm50.Source);
+        Assert.Equal("lgm50", PlantArguments.DefaultCell);
+        Assert.Contains("lgm50", CellLibrary.KnownIds);
+        var okane = CellLibrary.Load("okane2022");
+        Assert.Null(okane.Uncertainty);
+        Assert.Equal(0.75, okane.Scalar("Negative electrode active material volume fraction"));
+    }
+
+    [Fact]
+    public void Provenance_NamesTheData_TheCommand_AndTheCommit()
+    {
+        Assert.Contains("Calibrated by `chargetwin-bench calibrate` at commit ", Lgm50.Provenance, StringComparison.Ordinal);
+        Assert.Contains("Command: chargetwin-bench calibrate --cell hil-bench/cells/lgm50-start.yaml", Lgm50.Provenance, StringComparison.Ordinal);
+        foreach (var file in new[] { "T25_cRate_0p1C", "T25_cRate_0p5C", "T25_cRate_1C", "T25_cRate_2C", "T45_cRate_0p1C", "T45_cRate_0p5C", "T45_cRate_1C", "T45_cRate_1p5C" })
+        {
+            Assert.Contains($"LGM50_5Ah_RateTest_{file}.csv", Lgm50.Provenance, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("converged", Lgm50.Provenance, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Uncertainty_DescribesTheFileValues_WithASymmetricPositiveCovariance()
+    {
+        var u = Lgm50.Uncertainty!;
+
+        Assert.True(u.Converged);
+        Assert.Equal(15, u.Parameters.Count);
+        foreach (var p in u.Parameters)
+        {
+            var value = p.Name == CalibrationParameter.CellHeatCapacity ? CalibrationParameter.HeatCapacity_JPerK(Lgm50) : Lgm50.Scalar(p.Name);
+            Assert.Equal(p.Value, value, p.Value * 1e-12);
+            Assert.True(p.Sigma > 0, p.Name);
+            Assert.InRange(p.Value, p.Lower * (1 - 1e-12), p.Upper * (1 + 1e-12)); // an optimum on a bound may sit an ulp beyond it
+        }
+
+        var n = u.Parameters.Count;
+        for (var i = 0; i < n; i++)
+        {
+            Assert.True(u.Covariance[i, i] > 0);
+            Assert.Equal(1.0, u.Correlation[i, i], 9);
+            for (var j = 0; j < n; j++)
+            {
+                Assert.Equal(u.Covariance[i, j], u.Covariance[j, i]);
+                Assert.InRange(u.Correlation[i, j], -1.0 - 1e-9, 1.0 + 1e-9);
+            }
+        }
+
+        // draws are finite, positive where the scale is log, and spread like σ
+        var random = new Random(7);
+        var draws = Enumerable.Range(0, 400).Select(_ => u.SampleFitCoordinates(random)).ToArray();
+        Assert.All(draws, d => Assert.All(d, x => Assert.True(double.IsFinite(x))));
+        var r = u.IndexOf("Contact resistance [Ohm]");
+        var spread = Math.Sqrt(draws.Select(d => d[r]).Select(x => (x - u.Parameters[r].Value) * (x - u.Parameters[r].Value)).Average());
+        Assert.InRange(spread, 0.8 * u.Parameters[r].Sigma, 1.2 * u.Parameters[r].Sigma);
+    }
+
+    [Fact]
+    public void ASampledCell_StillRunsOnThePlant()
+    {
+        var u = Lgm50.Uncertainty!;
+        var values = u.SampleFitCoordinates(new Random(11));
+        var set = Lgm50;
+        for (var i = 0; i < values.Length; i++)
+        {
+            set = CalibrationParameter.Create(u.Parameters[i].Name, set, u.Parameters[i].Lower, u.Parameters[i].Upper).Apply(set, values[i]);
+        }
+
+        var options = new ModelOptions { Plating = PlatingModel.None, Sei = SeiModel.None, NegativeVolumes = 6, SeparatorVolumes = 4, PositiveVolumes = 6, NegativeShells = 6, PositiveShells = 6 };
+        var simulator = new CellSimulator(new DfnModel(new DfnParameters(set), options), 1.0);
+        simulator.Hold(OperatingMode.Current, -5, [new PlantEvent(PlantEventKind.VoltageBelow, 2.5)]);
+        Assert.False(simulator.AdvanceTo(5 * 3600));
+        var discharged = -simulator.ChargeThroughput_Ah(simulator.Sample());
+        Assert.InRange(discharged, 4.5, 5.1);
+    }
+
+    [Fact]
+    public void TheStartingPoint_IsOKane2022WithAGraphiteEntropicChange()
+    {
+        var start = CellLibrary.Load(Path.Combine(CalibrationFiles.RepositoryRoot, "hil-bench", "cells", "lgm50-start.yaml"));
+        var okane = CellLibrary.Load("okane2022");
+        var entropic = start.Function("Negative electrode OCP entropic change [V.K-1]");
+
+        Assert.Equal(1.0, start.Scalar("Negative electrode OCP entropic change scale"));
+        Assert.Equal(2.467e-4, entropic.Evaluate([0.05]), 6);
+        Assert.Equal(-1.0e-4, entropic.Evaluate([0.8]), 6);
+        foreach (var name in okane.Names.Where(n => n != "Negative electrode OCP entropic change [V.K-1]"))
+        {
+            if (okane.TryGetScalar(name, out var v))
+            {
+                Assert.Equal(v, start.Scalar(name));
+            }
+            else
+            {
+                Assert.Equal(okane.Function(name).Expression, start.Function(name).Expression);
+            }
+        }
+    }
+}

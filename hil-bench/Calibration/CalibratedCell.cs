@@ -36,7 +36,7 @@ public static class CalibratedCell
         w.AppendLine("Fitted values (± 2 sigma, linearised):");
         for (var i = 0; i < result.Parameters.Count; i++)
         {
-            w.AppendLine(inv, $"  - {result.Parameters[i].Name}: {result.BaseValues[i]:G5} -> {result.Values[i]:G5} ± {2 * result.Sigma[i]:G3}{(result.AtBound[i] ? " (at a bound)" : "")}");
+            w.AppendLine(inv, $"  - {result.Parameters[i].Label}: {result.BaseValues[i]:G5} -> {result.Values[i]:G5} ± {2 * result.Sigma[i]:G3}{(result.AtBound[i] ? " (at a bound)" : "")}");
         }
 
         if (result.After.Count > 0)

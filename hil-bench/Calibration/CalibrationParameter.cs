@@ -22,16 +22,46 @@ public sealed class CalibrationParameter
         "Positive current collector specific heat capacity [J.kg-1.K-1]",
     ];
 
-    private CalibrationParameter(string name, FitScale scale, double lower, double upper, string unitNote)
+    private CalibrationParameter(string name, FitScale scale, double lower, double upper, string unitNote, double? groupAmbient_C = null)
     {
         Name = name;
         Scale = scale;
         Lower = lower;
         Upper = upper;
         Description = unitNote;
+        GroupAmbient_C = groupAmbient_C;
     }
 
+    /// <summary>The scalar it sets (PyBaMM name) or the derived quantity's name.</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// Null for a parameter of the cell. Otherwise a parameter of the test environment: it applies only to the
+    /// tests whose ambient, rounded to 5 °C, is this (e.g. a chamber's heat-transfer coefficient), on top of the
+    /// cell's own value, and is not written into the cell file.
+    /// </summary>
+    public double? GroupAmbient_C { get; }
+
+    /// <summary>The name, with the test group of an environment parameter.</summary>
+    public string Label => GroupAmbient_C is { } g ? string.Create(CultureInfo.InvariantCulture, $"{Name} (tests at {g:F0} °C)") : Name;
+
+    /// <summary>True if the parameter acts on <paramref name="test"/>.</summary>
+    public bool AppliesTo(CalibrationTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return GroupAmbient_C is not { } g || AmbientGroup_C(test) == g;
+    }
+
+    /// <summary>A test's ambient rounded to 5 °C: the groups of <see cref="ForAmbientGroup"/>.</summary>
+    public static double AmbientGroup_C(CalibrationTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return 5 * Math.Round((test.Ambient_K - 273.15) / 5);
+    }
+
+    /// <summary>The same parameter, for the tests of one ambient group only (same bounds and scale).</summary>
+    public CalibrationParameter ForAmbientGroup(double ambient_C) =>
+        new(Name, Scale, Lower, Upper, $"{Description}; tests at {ambient_C:F0} °C only", ambient_C);
 
     public FitScale Scale { get; }
 

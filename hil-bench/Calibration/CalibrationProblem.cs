@@ -93,14 +93,34 @@ public sealed class CalibrationProblem
     /// <summary>The fit coordinates of the base set's values.</summary>
     public double[] Start => [.. Parameters.Select(p => p.ToFit(p.Read(BaseSet)))];
 
-    /// <summary>The parameter set at fit coordinates <paramref name="u"/>.</summary>
+    /// <summary>The cell's parameter set at fit coordinates <paramref name="u"/> (environment parameters of test groups left out).</summary>
     public ParameterSet SetAt(double[] u)
     {
         ArgumentNullException.ThrowIfNull(u);
         var set = BaseSet;
         for (var i = 0; i < Parameters.Count; i++)
         {
-            set = Parameters[i].Apply(set, Parameters[i].FromFit(u[i]));
+            if (Parameters[i].GroupAmbient_C is null)
+            {
+                set = Parameters[i].Apply(set, Parameters[i].FromFit(u[i]));
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>The set a test is replayed with: the cell's, then the environment parameters of the test's group.</summary>
+    public ParameterSet SetFor(ParameterSet cell, double[] u, CalibrationTest test)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(u);
+        var set = cell;
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            if (Parameters[i].GroupAmbient_C is not null && Parameters[i].AppliesTo(test))
+            {
+                set = Parameters[i].Apply(set, Parameters[i].FromFit(u[i]));
+            }
         }
 
         return set;
@@ -114,16 +134,20 @@ public sealed class CalibrationProblem
     public double[][] Evaluate(IReadOnlyList<double[]> points, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var sets = new ParameterSet?[points.Count];
+        var sets = new ParameterSet?[points.Count, Tests.Count];
         for (var p = 0; p < points.Count; p++)
         {
             try
             {
-                sets[p] = SetAt(points[p]);
+                var cell = SetAt(points[p]);
+                for (var t = 0; t < Tests.Count; t++)
+                {
+                    sets[p, t] = SetFor(cell, points[p], Tests[t]);
+                }
             }
             catch (ArgumentOutOfRangeException)
             {
-                sets[p] = null;
+                // non-finite values: every replay of this point gets the penalty
             }
         }
 
@@ -138,7 +162,7 @@ public sealed class CalibrationProblem
             {
                 var p = w / Tests.Count;
                 var t = w % Tests.Count;
-                results[p, t] = Replay(sets[p], Tests[t]);
+                results[p, t] = Replay(sets[p, t], Tests[t]);
             });
         for (var t = 0; t < Tests.Count; t++)
         {
@@ -163,10 +187,10 @@ public sealed class CalibrationProblem
     /// <summary>The replays at one point, for reports (optionally with dense traces).</summary>
     public ReplayResult[] ReplayAll(double[] u, double traceInterval_s = 0, CancellationToken cancellation = default)
     {
-        var set = SetAt(u);
+        var cell = SetAt(u);
         var results = new ReplayResult[Tests.Count];
         Parallel.For(0, Tests.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers, CancellationToken = cancellation },
-            t => results[t] = Replay(set, Tests[t], traceInterval_s));
+            t => results[t] = Replay(SetFor(cell, u, Tests[t]), Tests[t], traceInterval_s));
         return results;
     }
 

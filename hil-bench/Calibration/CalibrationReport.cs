@@ -40,7 +40,7 @@ public static class CalibrationReport
         {
             var p = result.Parameters[i];
             var rel = result.Values[i] != 0 ? 2 * result.Sigma[i] / Math.Abs(result.Values[i]) : double.NaN;
-            w.AppendLine(inv, $"<tr><td class=\"l\">{i + 1}</td><td class=\"l\">{Enc(p.Name)}</td><td>{result.BaseValues[i]:G5}</td><td>{result.Values[i]:G5}</td><td>{2 * result.Sigma[i]:G3}</td><td>{rel:P1}</td><td>{(p.Scale == FitScale.Log ? "log" : "linear")}</td><td>{p.Lower:G3} – {p.Upper:G3}</td><td class=\"l\">{(result.AtBound[i] ? "<span class=\"bad\">at a bound</span>" : "")}</td></tr>");
+            w.AppendLine(inv, $"<tr><td class=\"l\">{i + 1}</td><td class=\"l\">{Enc(p.Label)}</td><td>{result.BaseValues[i]:G5}</td><td>{result.Values[i]:G5}</td><td>{2 * result.Sigma[i]:G3}</td><td>{rel:P1}</td><td>{(p.Scale == FitScale.Log ? "log" : "linear")}</td><td>{p.Lower:G3} – {p.Upper:G3}</td><td class=\"l\">{(result.AtBound[i] ? "<span class=\"bad\">at a bound</span>" : "")}</td></tr>");
         }
 
         w.AppendLine("</table>");

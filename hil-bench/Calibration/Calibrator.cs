@@ -88,10 +88,26 @@ public sealed record CalibrationResult
     public IReadOnlyList<TestMetrics> MetricsAfter => [.. AllTests.Select((t, i) => TestMetrics.Of(t, After[i]))];
 
     /// <summary>The fitted parameters with their uncertainty, as a cell file's <c>uncertainty:</c> section.</summary>
+    /// <remarks>
+    /// Environment parameters of test groups are not cell parameters: their rows and columns are left out, which for a
+    /// Gaussian is the marginal distribution of the cell's parameters.
+    /// </remarks>
     public ParameterUncertainty Uncertainty(string method, string notes)
     {
-        var list = Parameters.Select((p, i) => new UncertainParameter(p.Name, Values[i], p.Scale, Sigma[i], p.Lower, p.Upper, AtBound[i])).ToList();
-        return new ParameterUncertainty(list, Covariance.Covariance, Covariance.Correlation, Converged, method, Covariance.ResidualCount, Covariance.ResidualVariance, notes);
+        var keep = Enumerable.Range(0, Parameters.Count).Where(i => Parameters[i].GroupAmbient_C is null).ToArray();
+        var list = keep.Select(i => new UncertainParameter(Parameters[i].Name, Values[i], Parameters[i].Scale, Sigma[i], Parameters[i].Lower, Parameters[i].Upper, AtBound[i])).ToList();
+        var covariance = new double[keep.Length, keep.Length];
+        var correlation = new double[keep.Length, keep.Length];
+        for (var a = 0; a < keep.Length; a++)
+        {
+            for (var b = 0; b < keep.Length; b++)
+            {
+                covariance[a, b] = Covariance.Covariance[keep[a], keep[b]];
+                correlation[a, b] = Covariance.Correlation[keep[a], keep[b]];
+            }
+        }
+
+        return new ParameterUncertainty(list, covariance, correlation, Converged, method, Covariance.ResidualCount, Covariance.ResidualVariance, notes);
     }
 }
 

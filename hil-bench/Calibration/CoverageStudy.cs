@@ -96,7 +96,7 @@ public sealed record CoverageResult(IReadOnlyList<CalibrationParameter> Paramete
             var mean = estimates.Average();
             var sd = Math.Sqrt(estimates.Sum(e => (e - mean) * (e - mean)) / Math.Max(1, estimates.Length - 1));
             var meanSigma = Fits.Average(f => f.Sigma[i] / Math.Abs(p.Derivative(p.ToFit(f.Values[i]))));
-            w.AppendLine(inv, $"{p.Name,-80} {Truth[i],-12:G5} {per[i],7:P0}  {z.Average(),12:F2}  {sd / meanSigma,14:F2}");
+            w.AppendLine(inv, $"{p.Label,-80} {Truth[i],-12:G5} {per[i],7:P0}  {z.Average(),12:F2}  {sd / meanSigma,14:F2}");
         }
 
         return w.ToString();

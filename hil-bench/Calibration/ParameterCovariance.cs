@@ -163,7 +163,7 @@ public sealed record ParameterCovariance
         foreach (var (i, j, rho) in StrongCorrelations())
         {
             any = true;
-            w.AppendLine(string.Create(inv, $"Correlated (ρ = {rho:F3}): '{parameters[i].Name}' and '{parameters[j].Name}' — the data fix a combination of the two better than either."));
+            w.AppendLine(string.Create(inv, $"Correlated (ρ = {rho:F3}): '{parameters[i].Label}' and '{parameters[j].Label}' — the data fix a combination of the two better than either."));
         }
 
         for (var q = 0; q < NormalisedSingularValues.Length; q++)
@@ -176,7 +176,7 @@ public sealed record ParameterCovariance
             any = true;
             var parts = Enumerable.Range(0, SigmaFit.Length)
                 .Where(i => Math.Abs(SingularVectors[i, q]) > 0.3)
-                .Select(i => string.Create(inv, $"{SingularVectors[i, q]:+0.00;-0.00} × '{parameters[i].Name}'"));
+                .Select(i => string.Create(inv, $"{SingularVectors[i, q]:+0.00;-0.00} × '{parameters[i].Label}'"));
             w.AppendLine(string.Create(inv, $"Poorly determined direction (singular value {NormalisedSingularValues[q]:G2} of the largest): {string.Join(" ", parts)}."));
         }
 
@@ -186,13 +186,13 @@ public sealed record ParameterCovariance
             if (p.Scale == FitScale.Log && SigmaFit[i] > 0.5)
             {
                 any = true;
-                w.AppendLine(string.Create(inv, $"Wide: '{p.Name}' is known only to a factor of {Math.Exp(2 * SigmaFit[i]):G3} (2σ)."));
+                w.AppendLine(string.Create(inv, $"Wide: '{p.Label}' is known only to a factor of {Math.Exp(2 * SigmaFit[i]):G3} (2σ)."));
             }
 
             if (atBound is not null && atBound[i])
             {
                 any = true;
-                w.AppendLine($"At a bound: '{p.Name}' ended on its bound; its interval is not meaningful (the data push it further).");
+                w.AppendLine($"At a bound: '{p.Label}' ended on its bound; its interval is not meaningful (the data push it further).");
             }
         }
 

@@ -24,6 +24,7 @@ public static class CalibrateCommand
         var validate = new Option<string[]>("--validate") { Description = "held-out tests: replayed with the fitted cell and reported, never fitted", AllowMultipleArgumentsPerToken = true };
         var fit = new Option<string[]>("--fit") { Description = "parameters to fit (PyBaMM names; NAME=LO..HI sets bounds); default: see hil-bench/Calibration/README.md", AllowMultipleArgumentsPerToken = true };
         var alsoFit = new Option<string[]>("--also-fit") { Description = "parameters fitted besides the --fit set (or the default set)", AllowMultipleArgumentsPerToken = true };
+        var perAmbient = new Option<string[]>("--fit-per-ambient") { Description = "parameters of the test environment (e.g. the heat-transfer coefficient of a chamber): one value for the tests at the lowest ambient, which the cell file keeps, and one more for each other ambient (rounded to 5 °C), reported but not written", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out", "-o") { Description = "the calibrated cell file to write (report beside it)", Required = true };
         var name = new Option<string?>("--name") { Description = "name of the calibrated cell (default: the output file's name)" };
         var description = new Option<string?>("--description") { Description = "description of the calibrated cell (default: the base cell's, with what it was fitted to)" };
@@ -47,7 +48,7 @@ public static class CalibrateCommand
         var noiseT = new Option<double>("--noise-temperature-K") { Description = "coverage study: σ of the temperature sensor [K]", DefaultValueFactory = _ => 0.2 };
 
         var command = new Command("calibrate", "Fit a cell's parameters to measured tests (their recorded current replayed through the plant), with uncertainty; write the cell file and a report.");
-        foreach (var o in new Option[] { cell, data, validate, fit, alsoFit, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, ambient, noReport, coverage, noiseV, noiseT })
+        foreach (var o in new Option[] { cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, ambient, noReport, coverage, noiseV, noiseT })
         {
             command.Options.Add(o);
         }
@@ -56,7 +57,7 @@ public static class CalibrateCommand
         {
             try
             {
-                return Execute(parse, new Arguments(cell, data, validate, fit, alsoFit, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, ambient, noReport, coverage, noiseV, noiseT));
+                return Execute(parse, new Arguments(cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, ambient, noReport, coverage, noiseV, noiseT));
             }
             catch (Exception e) when (e is MeasuredDataException or CalibrationInputException)
             {
@@ -67,7 +68,7 @@ public static class CalibrateCommand
     }
 
     private sealed record Arguments(
-        Option<string> Cell, Option<string[]> Data, Option<string[]> Validate, Option<string[]> Fit, Option<string[]> AlsoFit, Option<string> Output, Option<string?> Name, Option<string?> Description,
+        Option<string> Cell, Option<string[]> Data, Option<string[]> Validate, Option<string[]> Fit, Option<string[]> AlsoFit, Option<string[]> PerAmbient, Option<string> Output, Option<string?> Name, Option<string?> Description,
         Option<bool> WithCharge, Option<double> SigmaV, Option<double> SigmaRest, Option<double> SigmaT, Option<int> Starts, Option<int> Iterations,
         Option<int> FitVolumes, Option<int> FitShells, Option<int> Volumes, Option<int> Shells, Option<string> Thermal, Option<int> Workers,
         Option<int> Seed, Option<double> Ambient, Option<bool> NoReport, Option<int> Coverage, Option<double> NoiseV, Option<double> NoiseT);
@@ -104,9 +105,12 @@ public static class CalibrateCommand
         var reportModel = Mesh(parse.GetValue(a.Volumes), parse.GetValue(a.Shells), thermal, "--volumes/--shells");
 
         // parameters: names (with optional bounds), exposed in the base set where needed
+        var perAmbient = (parse.GetValue(a.PerAmbient) ?? []).Select(ParseFit).ToList();
         var specs = (parse.GetValue(a.Fit) is { Length: > 0 } given ? given : [.. CalibrationDefaults.Parameters])
             .Concat(parse.GetValue(a.AlsoFit) ?? [])
             .Select(ParseFit)
+            .Where(s => perAmbient.All(p => p.Name != s.Name))
+            .Concat(perAmbient)
             .ToList();
         var duplicate = specs.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -122,6 +126,21 @@ public static class CalibrateCommand
         var ambientK = parse.GetValue(a.Ambient) + PhysicalConstants.ZeroCelsius_K;
         var fitTests = parse.GetValue(a.Data)!.Select(d => CalibrationData.Load(d, replay, ambientK)).ToList();
         var heldOut = (parse.GetValue(a.Validate) ?? []).Select(d => CalibrationData.Load(d, replay, ambientK)).ToList();
+
+        // environment parameters: the cell keeps the value of the lowest ambient group; each other group of the fitted tests gets its own
+        var groups = fitTests.Select(CalibrationParameter.AmbientGroup_C).Distinct().Order().ToList();
+        foreach (var (name, _, _) in perAmbient)
+        {
+            var cellParameter = parameters.Single(p => p.Name == name);
+            parameters.AddRange(groups.Skip(1).Select(cellParameter.ForAmbientGroup));
+        }
+
+        var unfitted = heldOut.Select(CalibrationParameter.AmbientGroup_C).Where(g => perAmbient.Count > 0 && !groups.Contains(g)).Distinct().ToList();
+        if (unfitted.Count > 0)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--fit-per-ambient: the held-out tests at {string.Join(", ", unfitted.Select(g => $"{g:F0} °C"))} have no fitted test at that ambient to take the environment from"));
+        }
 
         var settings = new CalibrationSettings
         {
@@ -208,7 +227,7 @@ public static class CalibrateCommand
 
     private static CalibrationResult RunWithDisplay(ParameterSet baseSet, List<CalibrationParameter> parameters, List<CalibrationTest> fitTests, List<CalibrationTest> heldOut, CalibrationSettings settings)
     {
-        var names = parameters.Select(p => CalibrationDefaults.ShortName(p.Name)).ToArray();
+        var names = parameters.Select(p => CalibrationDefaults.ShortName(p.Name) + (p.GroupAmbient_C is { } g ? string.Create(CultureInfo.InvariantCulture, $"@{g:F0}C") : "")).ToArray();
         string Line(CalibrationProgress p) => string.Create(CultureInfo.InvariantCulture,
             $"{p.Stage,-22} it {p.Iteration,3}  cost {p.Cost,12:G6}  evals {p.Evaluations,4}  {p.Elapsed_s,6:F0} s | {string.Join(" ", p.Values.Select((v, i) => $"{names[i]}={v:G4}"))}");
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
@@ -221,7 +240,7 @@ public static class CalibrateCommand
         var values = new Table().AddColumn("parameter").AddColumn("value");
         foreach (var n in parameters)
         {
-            values.AddRow(Markup.Escape(n.Name), "");
+            values.AddRow(Markup.Escape(n.Label), "");
         }
 
         table.AddRow("starting", "", "", "", "");
@@ -254,7 +273,7 @@ public static class CalibrateCommand
         Console.WriteLine("parameter                                                                   base        fitted      ± 2σ");
         for (var i = 0; i < r.Parameters.Count; i++)
         {
-            Console.WriteLine(string.Create(inv, $"{r.Parameters[i].Name,-75} {r.BaseValues[i],-11:G5} {r.Values[i],-11:G5} {2 * r.Sigma[i],-10:G3}{(r.AtBound[i] ? " at a bound" : "")}"));
+            Console.WriteLine(string.Create(inv, $"{r.Parameters[i].Label,-75} {r.BaseValues[i],-11:G5} {r.Values[i],-11:G5} {2 * r.Sigma[i],-10:G3}{(r.AtBound[i] ? " at a bound" : "")}"));
         }
 
         Console.WriteLine();

@@ -90,6 +90,38 @@ public sealed class SyntheticCalibrationTests
     }
 
     [Fact]
+    public void AnEnvironmentParameter_IsFittedPerAmbient_AndOnlyTheCellsValueGoesIntoTheCellFile()
+    {
+        // the same cell in two chambers: 20 W/m²K at 25 °C, 35 W/m²K at 45 °C
+        var cool = Template();
+        var warm = Template() with { Name = "synthetic 2C pulse at 45 °C", Ambient_K = 318.15, InitialTemperature_K = 318.15 };
+        var h = "Total heat transfer coefficient [W.m-2.K-1]";
+        var clean25 = SyntheticData.Clean(Truth, [cool], Coarse, 1)[0];
+        var clean45 = SyntheticData.Clean(Truth.With(h, 35), [warm], Coarse, 1)[0];
+        var data = new[] { cool.WithMeasurements(clean25.Voltage_V, clean25.Temperature_K), warm.WithMeasurements(clean45.Voltage_V, clean45.Temperature_K) };
+        var start = CellLibrary.Load("okane2022");
+        var cellH = CalibrationParameter.Create(h, start);
+        var parameters = new List<CalibrationParameter>
+        {
+            CalibrationParameter.Create("Contact resistance [Ohm]", start),
+            cellH,
+            cellH.ForAmbientGroup(CalibrationParameter.AmbientGroup_C(warm)),
+        };
+
+        var result = Calibrator.Run(start, parameters, data, [], Settings);
+
+        Assert.True(result.Converged, result.Reason);
+        Assert.Equal(20.0, result.Values[1], 1);
+        Assert.Equal(35.0, result.Values[2], 1);
+        Assert.Equal(45.0, parameters[2].GroupAmbient_C);
+        Assert.Equal("Total heat transfer coefficient [W.m-2.K-1] (tests at 45 °C)", parameters[2].Label);
+        Assert.Equal(20.0, result.FittedSet.Scalar(h), 1);
+        var u = result.Uncertainty("m", "n");
+        Assert.Equal(2, u.Parameters.Count);
+        Assert.Equal(result.Covariance.Covariance[1, 1], u.Covariance[1, 1]);
+    }
+
+    [Fact]
     public void AModelThatRunsOutOfCapacity_GetsAFinitePenalty_NotAnException()
     {
         // far less lithium than the replayed discharge needs: the replay stops at the floor and says so

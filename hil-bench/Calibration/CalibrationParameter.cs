@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.HilBench.Calibration;
 
@@ -56,7 +57,8 @@ public sealed class CalibrationParameter
     public static double AmbientGroup_C(CalibrationTest test)
     {
         ArgumentNullException.ThrowIfNull(test);
-        return 5 * Math.Round((test.Ambient_K - 273.15) / 5);
+        var celsius = Math.Round(test.Ambient_K - PhysicalConstants.ZeroCelsius_K, 3); // 315.65 K − 273.15 K is 42.4999…
+        return 5 * Math.Round(celsius / 5, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>The same parameter, for the tests of one ambient group only (same bounds and scale).</summary>

@@ -114,6 +114,7 @@ public sealed class SyntheticCalibrationTests
         Assert.Equal(20.0, result.Values[1], 1);
         Assert.Equal(35.0, result.Values[2], 1);
         Assert.Equal(45.0, parameters[2].GroupAmbient_C);
+        Assert.Equal(45.0, CalibrationParameter.AmbientGroup_C(warm with { Ambient_K = 273.15 + 42.5 })); // halves round up, not to even
         Assert.Equal("Total heat transfer coefficient [W.m-2.K-1] (tests at 45 °C)", parameters[2].Label);
         Assert.Equal(20.0, result.FittedSet.Scalar(h), 1);
         var u = result.Uncertainty("m", "n");

@@ -181,43 +181,58 @@ public sealed class DbcSignal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong ReadWord(ReadOnlySpan<byte> payload)
     {
-        if (payload.Length < 8)
+        if (payload.Length >= 8)
         {
-            Span<byte> padded = stackalloc byte[8];
-            padded.Clear();
-            payload.CopyTo(padded);
-            return ByteOrder == DbcByteOrder.LittleEndian ? BinaryPrimitives.ReadUInt64LittleEndian(padded) : BinaryPrimitives.ReadUInt64BigEndian(padded);
+            return ByteOrder == DbcByteOrder.LittleEndian ? BinaryPrimitives.ReadUInt64LittleEndian(payload) : BinaryPrimitives.ReadUInt64BigEndian(payload);
         }
 
-        return ByteOrder == DbcByteOrder.LittleEndian ? BinaryPrimitives.ReadUInt64LittleEndian(payload) : BinaryPrimitives.ReadUInt64BigEndian(payload);
+        return ReadShortWord(payload);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteWord(Span<byte> payload, ulong word)
     {
-        if (payload.Length < 8)
+        if (payload.Length >= 8)
         {
-            Span<byte> padded = stackalloc byte[8];
             if (ByteOrder == DbcByteOrder.LittleEndian)
             {
-                BinaryPrimitives.WriteUInt64LittleEndian(padded, word);
+                BinaryPrimitives.WriteUInt64LittleEndian(payload, word);
             }
             else
             {
-                BinaryPrimitives.WriteUInt64BigEndian(padded, word);
+                BinaryPrimitives.WriteUInt64BigEndian(payload, word);
             }
 
-            padded[..payload.Length].CopyTo(payload);
             return;
         }
 
+        WriteShortWord(payload, word);
+    }
+
+    // Payloads shorter than 8 bytes (DLC < 8) go through a zero-padded copy; kept out of line so the
+    // 8-byte path above inlines (a method with stackalloc is never inlined).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ulong ReadShortWord(ReadOnlySpan<byte> payload)
+    {
+        Span<byte> padded = stackalloc byte[8];
+        padded.Clear();
+        payload.CopyTo(padded);
+        return ByteOrder == DbcByteOrder.LittleEndian ? BinaryPrimitives.ReadUInt64LittleEndian(padded) : BinaryPrimitives.ReadUInt64BigEndian(padded);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteShortWord(Span<byte> payload, ulong word)
+    {
+        Span<byte> padded = stackalloc byte[8];
         if (ByteOrder == DbcByteOrder.LittleEndian)
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(payload, word);
+            BinaryPrimitives.WriteUInt64LittleEndian(padded, word);
         }
         else
         {
-            BinaryPrimitives.WriteUInt64BigEndian(payload, word);
+            BinaryPrimitives.WriteUInt64BigEndian(padded, word);
         }
+
+        padded[..payload.Length].CopyTo(payload);
     }
 }

@@ -23,6 +23,8 @@ public sealed class SupervisorFuzzTests
         uint[] protocolIds = db.Messages.Select(m => m.Id).ToArray();
         var rng = new Random(20261126);
         var bytes = new byte[8];
+        double decodedSum = 0;
+        long decoded = 0;
 
         for (int i = 0; i < Frames; i++)
         {
@@ -38,6 +40,18 @@ public sealed class SupervisorFuzzTests
             f.TimestampNs = i * 100_000L;
 
             E2ECheck got = supervisor.OnFrame(f);
+
+            // The decoder sees the same random bytes: every signal of a known identifier decodes without throwing.
+            if (db.TryGetMessage(f.Id, f.IsExtended, out DbcMessage? known))
+            {
+                foreach (DbcSignal s in known.Signals)
+                {
+                    decodedSum += s.Decode(f.Payload);
+                }
+
+                decoded++;
+            }
+
             E2ECheck predicted = Classify(db, e2e, f);
             if (predicted == E2ECheck.Ok)
             {
@@ -57,6 +71,8 @@ public sealed class SupervisorFuzzTests
         }
 
         Assert.Equal(Frames, supervisor.FramesSeen);
+        Assert.True(decoded > Frames / 4, $"only {decoded} frames reached the decoder");
+        Assert.False(double.IsNaN(decodedSum));
         Assert.Equal(Frames, supervisor.FramesAccepted + supervisor.FramesRejected);
         long countedFrames = Enum.GetValues<E2ECheck>().Where(c => c != E2ECheck.Timeout).Sum(supervisor.Count);
         Assert.Equal(Frames, countedFrames);

@@ -16,12 +16,13 @@ public static class ValidationRunner
     public static ValidationResult Run(ValidationCase c, string dataRoot, string outputDirectory, ParameterSet? cell = null)
     {
         var clock = Stopwatch.StartNew();
-        var set = cell ?? CellLibrary.Load(c.Cell);
+        var set = cell ?? CellLibrary.Load(c.Cell.Contains('/', StringComparison.Ordinal) ? Path.Combine(dataRoot, c.Cell) : c.Cell);
         var plot = Path.Combine(outputDirectory, c.Name + ".png");
         var result = c.Source switch
         {
             ValidationSource.RateTest => RateTest(c, set, Path.Combine(dataRoot, c.File), plot),
             ValidationSource.Enertech => Enertech(c, set, Path.Combine(dataRoot, c.File), plot),
+            ValidationSource.Replay => Replay(c, set, Path.Combine(dataRoot, c.File), plot),
             _ => Ecker(c, set, Path.Combine(dataRoot, c.File), plot),
         };
         return result with { Elapsed_s = clock.Elapsed.TotalSeconds };
@@ -126,6 +127,63 @@ public static class ValidationRunner
         PanelFigure.SavePng(plot, $"{c.Name}: {set.Name} against the Kokam 1C discharge", "time [s]",
             [new("voltage [V]", [new Series("measured (digitised)", voltage.X, voltage.Y, Dashed: true), new Series("model", t, v)])]);
         return new ValidationResult(c, set.Name, rms * 1000, max * 1000, double.NaN, double.NaN, double.NaN, samples.Max(s => s.Temperature_K) - samples[0].Temperature_K, double.NaN, 0, plot);
+    }
+
+    /// <summary>
+    /// A measured test replayed as recorded: from SOC 1 (these tests start fully charged), the measured current
+    /// is commanded at every sample where it changes by more than 1 % of 1C (a fast ramp, as a power stage
+    /// would), held in between; voltage compared at the measured times until the measured end.
+    /// </summary>
+    private static ValidationResult Replay(ValidationCase c, ParameterSet set, string path, string plot)
+    {
+        var test = MeasuredTestReader.ReadCsv(path);
+        var ambient = c.Ambient_C + PhysicalConstants.ZeroCelsius_K;
+        var p = new DfnParameters(set, null, ambient, ambient);
+        var options = new ModelOptions { Thermal = c.Isothermal ? ThermalModel.Isothermal : ThermalModel.Lumped, Plating = PlatingModel.None, Sei = SeiModel.None };
+        var sim = new CellSimulator(new DfnModel(p, options), 1.0);
+        var step = 0.01 * p.NominalCapacity_Ah;
+        var slew = 50 * p.NominalCapacity_Ah;
+        var commanded = 0.0;
+        var t = new List<double> { 0 };
+        var v = new List<double> { sim.Sample().Voltage_V };
+        var lastOutput = 0.0;
+        for (var i = 0; i + 1 < test.Count; i++)
+        {
+            if (Math.Abs(test.Current_A[i] - commanded) > step)
+            {
+                commanded = test.Current_A[i];
+                sim.CommandCurrent(commanded, slew);
+            }
+
+            var next = test.Time_s[i + 1];
+            if (next <= sim.Time_s)
+            {
+                continue;
+            }
+
+            var changes = Math.Abs(test.Current_A[i + 1] - commanded) > step;
+            if (!sim.AdvanceTo(next, stopAtTarget: changes))
+            {
+                break;
+            }
+
+            if (next - lastOutput >= 1.0 || i + 2 == test.Count)
+            {
+                t.Add(next);
+                v.Add(sim.Sample().Voltage_V);
+                lastOutput = next;
+            }
+        }
+
+        var (rms, max) = CompareOverTime(test.Time_s, test.Voltage_V, [.. t], [.. v]);
+        PanelFigure.SavePng(plot, $"{c.Name}: {set.Name} replaying the measured current", "time [s]",
+        [
+            new("voltage [V]", [new Series("measured", test.Time_s, test.Voltage_V, Dashed: true), new Series("model", [.. t], [.. v])]),
+            new("current [A] (charge +)", [new Series("measured", test.Time_s, test.Current_A)]),
+        ]);
+        // The replay passes the measured charge by construction, so there is no model capacity to compare.
+        var measuredQ = -test.CumulativeCharge_Ah(0, test.Count - 1)[^1];
+        return new ValidationResult(c, set.Name, rms * 1000, max * 1000, measuredQ, double.NaN, double.NaN, double.NaN, double.NaN, 0, plot);
     }
 
     /// <summary>SOC of a cell at rest showing the given voltage (the Enertech test's first point is at rest).</summary>

@@ -54,8 +54,7 @@ public static class ValidationTable
     }
 
     private static string Pair(double a, double b, string format) =>
-        double.IsNaN(a) ? (double.IsNaN(b) ? "–" : "– / " + b.ToString(format, CultureInfo.InvariantCulture))
-            : a.ToString(format, CultureInfo.InvariantCulture) + " / " + b.ToString(format, CultureInfo.InvariantCulture);
+        (double.IsNaN(a) ? "–" : a.ToString(format, CultureInfo.InvariantCulture)) + " / " + (double.IsNaN(b) ? "–" : b.ToString(format, CultureInfo.InvariantCulture));
 
     private static string F(double v) => double.IsNaN(v) ? "" : v.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -64,6 +64,20 @@ public sealed class BenchCliTests
     }
 
     [Fact]
+    public void Validate_ReplaysTheBpxCellsMeasuredCurrent()
+    {
+        var dir = BenchProcess.TempDirectory();
+        var r = BenchProcess.Run(dir, "validate", "--case", "lfp-2C-25C", "--out", "v");
+        Assert.True(r.ExitCode == 0, r.StdErr);
+        var csv = File.ReadAllLines(Path.Combine(dir, "v", "validation.csv"));
+        var header = csv[0].Split(',');
+        var row = csv[1].Split(',');
+        Assert.Equal("lfp_18650_cell_BPX", row[Array.IndexOf(header, "cell")]);
+        Assert.InRange(double.Parse(row[Array.IndexOf(header, "voltage_rmse_mV")], CultureInfo.InvariantCulture), 1, 200);
+        Assert.Equal(1.894, double.Parse(row[Array.IndexOf(header, "measured_capacity_Ah")], CultureInfo.InvariantCulture), 0.01);
+    }
+
+    [Fact]
     public void Validate_Enertech_WritesTableAndOverlay_WithTheThicknessCorrelation()
     {
         var dir = BenchProcess.TempDirectory();

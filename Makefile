@@ -4,6 +4,7 @@ CONFIG ?= Release
 BENCH_PROJ := hil-bench/cli/ChargeTwin.Bench.csproj
 BENCHMARKS := tests/ChargeTwin.Benchmarks/ChargeTwin.Benchmarks.csproj
 OUT ?= out
+BENCH_ARGS ?= --filter '*'
 
 .PHONY: all build run test bench clean restore
 
@@ -28,7 +29,7 @@ test:
 	$(DOTNET) test ChargeTwin.sln -c $(CONFIG) --nologo
 
 bench:
-	$(DOTNET) run --project $(BENCHMARKS) -c Release -- --filter '*' $(BENCH_ARGS)
+	$(DOTNET) run --project $(BENCHMARKS) -c Release -- $(BENCH_ARGS)
 
 clean:
 	$(DOTNET) clean ChargeTwin.sln -c $(CONFIG) --nologo -v quiet || true

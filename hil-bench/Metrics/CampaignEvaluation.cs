@@ -12,11 +12,11 @@ public sealed record ScenarioVerdict(ScenarioResult Result, double[] Metrics, IR
 
     public double this[Metric m] => Metrics[(int)m];
 
-    /// <summary>Worst first: verdict, then marginal, then campaign order.</summary>
+    /// <summary>Worst first: verdict, then (among passes) marginal ones, then campaign order.</summary>
     public static int WorstFirst(ScenarioVerdict a, ScenarioVerdict b)
     {
         var c = b.Verdict.CompareTo(a.Verdict);
-        if (c == 0)
+        if (c == 0 && a.Verdict == Verdict.Pass)
         {
             c = b.Marginal.CompareTo(a.Marginal);
         }

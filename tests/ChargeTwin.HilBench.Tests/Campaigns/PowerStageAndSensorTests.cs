@@ -62,6 +62,29 @@ public sealed class PowerStageAndSensorTests
     }
 
     [Fact]
+    public void DriveCycleDischarge_RunsBeforeTheCharge_ThenTheChargeStartsFromWhereItLeftTheCell()
+    {
+        var yaml = Yaml
+            .Replace("start_soc: 30 %", "start_soc: 50 %", StringComparison.Ordinal)
+            .Replace("target_soc: 90 %", "target_soc: 60 %", StringComparison.Ordinal)
+            .Replace("sensors:\n", "discharge:\n  us06: {drive_cycle: US06, scale: 2, rest: 2 min}\nsensors:\n", StringComparison.Ordinal);
+        var campaign = CampaignLoader.Parse(yaml, "drive.yaml", ".");
+        var scenario = ScenarioMatrix.Expand(campaign).Single();
+        Assert.Equal("us06", scenario.Discharge.Name);
+        var trace = new ScenarioTrace();
+        var result = new ScenarioRunner(campaign, CellLibrary.Load).Run(scenario, trace);
+        Assert.Equal(ScenarioEnd.ReachedTarget, result.End);
+        var phases = trace.Phase.Distinct().ToList();
+        Assert.Equal(["discharge", "rest", "charge"], phases);
+        var soc = trace.Column("true_soc");
+        var firstCharge = trace.Phase.ToList().IndexOf("charge");
+        Assert.True(soc[firstCharge] < 0.5 - 0.02, $"the drive cycle discharged the cell (SOC {soc[firstCharge]})");
+        Assert.True(trace.Column("true_current_A").Take(firstCharge).Min() < -10, "US06 × 2 draws more than 10 A at its peaks");
+        Assert.Equal(0.0, trace.Column("charge_time_s")[firstCharge]);
+        Assert.Equal(120.0, trace.Column("time_s")[firstCharge] - trace.Column("time_s")[trace.Phase.ToList().IndexOf("rest")], 6);
+    }
+
+    [Fact]
     public void SensorChannel_AppliesBiasNoiseQuantisationAndLag_Reproducibly()
     {
         var spec = new SensorChannelSpec(Noise: 0.01, Bias: 0.5, Quantisation: 0.1, Lag_s: 10);

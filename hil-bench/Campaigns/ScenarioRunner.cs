@@ -39,8 +39,15 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
         }
     }
 
-    private static ScenarioResult Result(Scenario s, ScenarioEnd end, string detail, GroundTruthMetrics metrics, Stopwatch clock, CellSimulator? plant, IChargeController? controller) =>
-        new(s, end, detail, metrics.Values(), clock.Elapsed.TotalSeconds, plant?.Statistics.Steps ?? 0, (controller as OracleController)?.Evaluations ?? 0);
+    private static ScenarioResult Result(Scenario s, ScenarioEnd end, string detail, GroundTruthMetrics metrics, Stopwatch clock, CellSimulator? plant, IChargeController? controller)
+    {
+        if (controller is OracleController o)
+        {
+            detail += System.FormattableString.Invariant($"; oracle: {o.Decisions} decisions, {o.Evaluations} forked-plant runs, {o.CappedDecisions} stopped by max_evaluations before reaching the resolution");
+        }
+
+        return new(s, end, detail, metrics.Values(), clock.Elapsed.TotalSeconds, plant?.Statistics.Steps ?? 0, (controller as OracleController)?.Evaluations ?? 0);
+    }
 
     private ScenarioEnd Execute(Scenario scenario, CellSimulator plant, GroundTruthMetrics metrics, ScenarioTrace? trace, out IChargeController controller, out string detail)
     {

@@ -62,6 +62,7 @@ public static class HtmlReportWriter
         }
 
         Row(h, "SOC intervals", F($"±{campaign.CoverageK:0.##}σ"));
+        h.Append("<tr><th class=\"l\">files</th><td class=\"l\"><a href=\"summary.csv\">summary.csv</a> · <a href=\"junit.xml\">junit.xml</a> · <a href=\"results.json\">results.json</a> · <a href=\"campaign.yaml\">campaign.yaml</a></td></tr>\n");
         h.Append("</tbody></table>\n");
 
         h.Append("<h2>Controllers</h2>\n<table id=\"controllers\"><thead><tr><th class=\"l\">controller</th><th class=\"l\">type</th><th>scenarios</th><th>pass</th><th>fail / worse</th><th>mean time to target</th><th>min plating η</th><th>time η &lt; 0</th><th>plated while η &lt; 0</th></tr></thead><tbody>\n");

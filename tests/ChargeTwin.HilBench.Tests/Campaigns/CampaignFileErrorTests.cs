@@ -94,4 +94,23 @@ public sealed class CampaignFileErrorTests
         Assert.Contains("absent.yaml: file not found", missingErr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
     }
+
+    [Fact]
+    public void Cli_RefusesToReplaceAFolderThatIsNotACampaignReport()
+    {
+        var dir = CampaignFiles.Temp("not-a-report");
+        var file = CampaignFiles.Write(dir, "small.yaml", CampaignFiles.Small);
+        var outDir = Path.Combine(dir, "precious");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "notes.txt"), "keep me");
+        var (exit, _, err) = CampaignFiles.Bench("campaign", "run", file, "--out", outDir, "--shard", "5/3");
+        Assert.Equal(2, exit);
+        Assert.Contains("--shard '5/3'", err, StringComparison.Ordinal);
+        (exit, _, err) = CampaignFiles.Bench("campaign", "run", file, "--out", outDir);
+        Assert.Equal(2, exit);
+        Assert.Contains("is not a campaign report", err, StringComparison.Ordinal);
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(outDir, "notes.txt")));
+        Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(outDir).Select(Path.GetFileName));
+        Assert.DoesNotContain(Directory.EnumerateDirectories(dir), d => Path.GetFileName(d).StartsWith('.'));
+    }
 }

@@ -52,10 +52,12 @@ public static class CampaignCommand
             var threshold = ParseFailOn(parse.GetValue(failOn)!);
             var campaign = CampaignLoader.Load(path);
             var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-            var total = ScenarioMatrix.Expand(campaign).Count;
-            var count = Enumerable.Range(0, total).Count(k => ScenarioMatrix.InShard(k, i, n));
+            var all = ScenarioMatrix.Expand(campaign);
+            var total = all.Count;
+            var count = all.Count(s => ScenarioMatrix.InShard(s.Index, i, n));
+            var work = all.Where(s => ScenarioMatrix.InShard(s.Index, i, n)).Sum(Cost);
             var title = $"campaign {campaign.Name}: {count} scenario(s){(n > 1 ? $" of {total} (shard {i}/{n})" : "")} on {j} job(s)";
-            var summary = RunWithProgress(title, count, progress =>
+            var summary = RunWithProgress(title, count, work, progress =>
                 CampaignExecution.Run(campaign, baseDirectory, parse.GetValue(output)!, new CampaignRunOptions(j, i, n, progress)));
             PrintSummary(summary);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -134,19 +136,28 @@ public static class CampaignCommand
         threshold is { } t && summary.Verdicts.Any(v => v.Verdict >= t) ? Cli.Failed : Cli.Ok;
 
     /// <summary>A live bar with ETA on a terminal; one plain line per finished scenario otherwise (CI).</summary>
-    private static CampaignRunSummary RunWithProgress(string title, int total, Func<Action<ScenarioResult, int, int>, CampaignRunSummary> work)
+    /// <summary>Relative cost of a scenario for the ETA: an oracle run forks the plant hundreds of times (~10× a baseline).</summary>
+    private static double Cost(Scenario s) => s.Controller is OracleSpec ? 10 : 1;
+
+    private static CampaignRunSummary RunWithProgress(string title, int total, double totalCost, Func<Action<ScenarioResult, int, int>, CampaignRunSummary> work)
     {
         var gate = new object();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var doneCost = 0.0;
+        double Eta(ScenarioResult r)
+        {
+            doneCost += Cost(r.Scenario);
+            return doneCost >= totalCost ? 0 : clock.Elapsed.TotalSeconds / doneCost * (totalCost - doneCost);
+        }
+
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             Console.WriteLine(title);
             return work((r, done, n) =>
             {
-                var elapsed = clock.Elapsed.TotalSeconds;
-                var eta = done < n ? elapsed / done * (n - done) : 0;
                 lock (gate)
                 {
+                    var eta = Eta(r);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  [{done,4}/{n}] {r.End,-17} #{r.Scenario.Index} {r.Scenario.Describe()} ({r.Elapsed_s:0.0} s)  ETA {eta:0} s"));
                 }
@@ -163,8 +174,9 @@ public static class CampaignCommand
                 {
                     lock (gate)
                     {
+                        var eta = Eta(r);
                         task.Value = done;
-                        task.Description = Markup.Escape($"{done}/{n} done; last: {r.Scenario.Describe()}");
+                        task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{done}/{n} done, ETA {eta:0} s; last: {r.Scenario.Describe()}"));
                     }
                 });
                 task.Value = Math.Max(total, 1);

@@ -5,4 +5,5 @@ var root = new RootCommand("chargetwin-bench: the ChargeTwin bench — a physics
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(CampaignCommand.Create());
 return Cli.Invoke(root, args);

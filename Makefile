@@ -21,7 +21,7 @@ build:
 	@chmod +x bin/chargetwin-bench
 	@echo "built bin/chargetwin-bench"
 
-# The main job on embedded defaults: the default cell's 2C fast charge at 25 °C and 0 °C.
+# The main job on embedded defaults: the demo campaign (hil-bench/campaigns/demo.yaml) into $(OUT)/demo.
 run: build
 	bin/chargetwin-bench run --out $(OUT)
 

@@ -4,6 +4,7 @@ CONFIG ?= Release
 BENCH_PROJ := hil-bench/cli/ChargeTwin.Bench.csproj
 BENCHMARKS := tests/ChargeTwin.Benchmarks/ChargeTwin.Benchmarks.csproj
 OUT ?= out
+BENCH_ARGS ?= --filter '*'
 
 .PHONY: all build run test bench clean restore
 
@@ -20,7 +21,7 @@ build:
 	@chmod +x bin/chargetwin-bench
 	@echo "built bin/chargetwin-bench"
 
-# The main job on embedded defaults: the default cell's 2C fast charge at 25 °C and 0 °C.
+# The main job on embedded defaults: the demo campaign (hil-bench/campaigns/demo.yaml) into $(OUT)/demo.
 run: build
 	bin/chargetwin-bench run --out $(OUT)
 
@@ -28,7 +29,7 @@ test:
 	$(DOTNET) test ChargeTwin.sln -c $(CONFIG) --nologo
 
 bench:
-	$(DOTNET) run --project $(BENCHMARKS) -c Release -- --filter '*' $(BENCH_ARGS)
+	$(DOTNET) run --project $(BENCHMARKS) -c Release -- $(BENCH_ARGS)
 
 clean:
 	$(DOTNET) clean ChargeTwin.sln -c $(CONFIG) --nologo -v quiet || true

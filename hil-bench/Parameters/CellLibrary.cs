@@ -10,6 +10,9 @@ public static class CellLibrary
     /// <summary>The ids of the embedded cells.</summary>
     public static IReadOnlyList<string> KnownIds { get; } = ["okane2022", "ai2020", "ecker2015", "lgm50"];
 
+    /// <summary>The bench's default cell: the LG M50 calibrated to the shared measured rate tests (cells/lgm50.yaml).</summary>
+    public const string DefaultId = "lgm50";
+
     /// <summary>
     /// The parameter set named by <paramref name="idOrPath"/>. Throws <see cref="ParameterException"/> (one
     /// line with file, line and key) for an unknown id, a missing file or a bad file.

@@ -110,8 +110,9 @@ public sealed class CellSimulator
         }
 
         var present = _y[Model.Indices.Current];
-        if (present == current_A)
+        if (Math.Abs(current_A - present) <= slew_APerS * TimeTolerance(Time_s))
         {
+            // A ramp shorter than the time resolution is a step (of a few ulps of current).
             Model.SetMode(OperatingMode.Current, current_A);
         }
         else
@@ -148,7 +149,7 @@ public sealed class CellSimulator
         while (true)
         {
             var rampEnd = Model.Mode == OperatingMode.Current ? Model.RampEnd_s : double.NegativeInfinity;
-            if (rampEnd > Time_s && rampEnd <= t_s && _solver.StopTime is null)
+            if (rampEnd > Time_s + TimeTolerance(Time_s) && rampEnd <= t_s && _solver.StopTime is null)
             {
                 _solver.SetStopTime(rampEnd);
             }
@@ -172,6 +173,9 @@ public sealed class CellSimulator
             }
         }
     }
+
+    /// <summary>Times closer than this are the same instant for the integrator [s].</summary>
+    private static double TimeTolerance(double t) => 1e-9 * Math.Max(1.0, Math.Abs(t));
 
     private void Start(double t)
     {

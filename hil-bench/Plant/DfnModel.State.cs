@@ -2,6 +2,9 @@ namespace ChargeTwin.HilBench.Plant;
 
 public sealed partial class DfnModel
 {
+    private double _negativeReferenceSwelling = double.NaN;
+    private double _positiveReferenceSwelling = double.NaN;
+
     /// <summary>
     /// A state at rest at the given SOC: uniform particle concentrations from the stoichiometry
     /// windows, uniform electrolyte, potentials at open circuit, temperature at its initial value.
@@ -101,7 +104,7 @@ public sealed partial class DfnModel
             particle += lithium;
             EvaluateKinetics(m, y, false, ref _kinetics[m]);
             var swell = ep.VolumeChange is { } volumeChange
-                ? ep.ActiveMaterialFraction * (Evaluate(volumeChange, arg, xAvg) - Evaluate(volumeChange, arg, ep.InitialConcentration_molPerM3 / ep.MaxConcentration_molPerM3))
+                ? ep.ActiveMaterialFraction * (Evaluate(volumeChange, arg, xAvg) - ReferenceVolumeChange(Mesh.Region[m]))
                 : 0;
             if (Mesh.Region[m] == CellRegion.Negative)
             {
@@ -160,6 +163,20 @@ public sealed partial class DfnModel
         var layerChange = swellN + swellP + platedVolume + seiVolume;
         s.ThicknessChange_m = p.ElectrodesInParallel * layerChange + p.ThermalExpansion_MPerK * (s.Temperature_K - p.ReferenceTemperature_K);
         s.StackPressure_Pa = Options.FixturePreload_Pa + Options.FixtureStiffness_NPerM / Options.FixtureArea_m2 * s.ThicknessChange_m;
+    }
+
+    /// <summary>Particle volume change at the set's initial stoichiometry, the zero of the thickness change.</summary>
+    private double ReferenceVolumeChange(CellRegion region)
+    {
+        ref var cached = ref region == CellRegion.Negative ? ref _negativeReferenceSwelling : ref _positiveReferenceSwelling;
+        if (double.IsNaN(cached))
+        {
+            var ep = region == CellRegion.Negative ? Parameters.Negative : Parameters.Positive;
+            Span<double> arg = stackalloc double[1];
+            cached = ep.VolumeChange is { } f ? Evaluate(f, arg, ep.InitialConcentration_molPerM3 / ep.MaxConcentration_molPerM3) : 0;
+        }
+
+        return cached;
     }
 
     private static double Evaluate(Parameters.CellFunction f, Span<double> arg, double x)

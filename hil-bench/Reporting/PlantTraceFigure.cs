@@ -2,7 +2,7 @@ using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.HilBench.Reporting;
 
-/// <summary>The standard figure of a plant trace: current, voltage, temperature, stack pressure, plating overpotential, SOC and plated lithium.</summary>
+/// <summary>The standard figure of a plant trace: current, voltage, temperature, stack pressure, plating overpotential, plated lithium, SOC and the negative surface stoichiometry at the separator.</summary>
 public static class PlantTraceFigure
 {
     public static void Save(string path, string title, IReadOnlyList<PlantSample> samples)
@@ -20,11 +20,13 @@ public static class PlantTraceFigure
                 new Series("at separator (truth)", t, Col(s => s.PlatingOverpotential_V * 1000)),
                 new Series("0 V vs Li/Li+", [t[0], t[^1]], [0, 0], Dashed: true),
             ]),
-            new("SOC (truth) [%] / plated Li [µmol]",
+            new("plated lithium [mAh]",
             [
-                new Series("SOC", t, Col(s => s.StateOfCharge * 100)),
-                new Series("plated + dead Li", t, Col(s => (s.PlatedLithium_mol + s.DeadLithium_mol) * 1e6)),
+                new Series("plated + dead (truth)", t, Col(s => (s.PlatedLithium_mol + s.DeadLithium_mol) * PhysicalConstants.Faraday / 3.6)),
+                new Series("dead (truth)", t, Col(s => s.DeadLithium_mol * PhysicalConstants.Faraday / 3.6)),
             ]),
+            new("SOC (truth) [%]", [new Series("SOC", t, Col(s => s.StateOfCharge * 100))]),
+            new("negative surface stoichiometry", [new Series("at separator (truth)", t, Col(s => s.NegativeSurfaceStoichiometryAtSeparator))]),
         };
         PanelFigure.SavePng(path, title, "time [min]", panels);
     }

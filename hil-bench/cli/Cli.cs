@@ -30,7 +30,16 @@ public static class Cli
     {
         try
         {
-            return body();
+            try
+            {
+                return body();
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // Work run in parallel reports its first failure like the same work run in sequence.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                throw;
+            }
         }
         catch (Exception e) when (e is UsageException or ParameterException or ParameterValueException or ExperimentParseException)
         {

@@ -8,7 +8,7 @@ namespace ChargeTwin.Bench;
 public sealed class PlantArguments
 {
     /// <summary>The LG M50 calibrated to the shared measured rate tests (hil-bench/cells/lgm50.yaml); okane2022 stays available.</summary>
-    public const string DefaultCell = "lgm50";
+    public const string DefaultCell = CellLibrary.DefaultId;
 
     public Option<string> Cell { get; } = new("--cell") { Description = "cell: lgm50 (calibrated LG M50), okane2022, ai2020, ecker2015, or a cell .yaml / BPX .json file", DefaultValueFactory = _ => DefaultCell };
     public Option<double?> AmbientC { get; } = new("--ambient-C") { Description = "ambient (and initial) temperature [°C] (default: the cell file's)" };

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using ChargeTwin.Bench;
 using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.HilBench.Tests.Cli;
+using BenchCli = ChargeTwin.Bench.Cli;
 using Xunit;
 
 namespace ChargeTwin.HilBench.Tests.Calibration;
@@ -12,19 +12,8 @@ public sealed class CalibrateCommandTests
 {
     private static (int ExitCode, string Out, string Error) Bench(params string[] args)
     {
-        var dll = typeof(CalibrateCommand).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
+        var r = BenchProcess.Run(Environment.CurrentDirectory, args);
+        return (r.ExitCode, r.StdOut, r.StdErr);
     }
 
     /// <summary>A small rate test in the LG M50 files' format: rest, 2C for 15 min, rest 10 min.</summary>
@@ -55,7 +44,7 @@ public sealed class CalibrateCommandTests
 
         var (code, _, error) = Bench(["calibrate", "--data", bad, "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
 
-        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal(BenchCli.BadInput, code);
         Assert.StartsWith("chargetwin-bench: bad.csv:1: column 'cellTemp_core_degC': unknown column", error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd().Split('\n'));
     }
@@ -68,7 +57,7 @@ public sealed class CalibrateCommandTests
 
         var (code, _, error) = Bench(["calibrate", "--data", bad, "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
 
-        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal(BenchCli.BadInput, code);
         Assert.Equal("chargetwin-bench: back.csv:4: time_s: time goes backwards (5 s after 10 s)", error.TrimEnd());
     }
 
@@ -78,7 +67,7 @@ public sealed class CalibrateCommandTests
         var dir = CalibrationFiles.TempDirectory();
         var (code, _, error) = Bench(["calibrate", "--data", SmallTest(dir), "--fit", "Negative electrode porosty", "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
 
-        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal(BenchCli.BadInput, code);
         Assert.StartsWith("chargetwin-bench: --fit 'Negative electrode porosty': the cell has no such scalar (did you mean 'Negative electrode porosity'", error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd().Split('\n'));
     }
@@ -89,7 +78,7 @@ public sealed class CalibrateCommandTests
         var dir = CalibrationFiles.TempDirectory();
         var (code, _, error) = Bench(["calibrate", "--data", SmallTest(dir), "--fit", "Contact resistance [Ohm]=0.01..0.05", "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
 
-        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal(BenchCli.BadInput, code);
         Assert.Equal("chargetwin-bench: --fit 'Contact resistance [Ohm]': bounds 0.01..0.05 exclude the start value 0 of cell 'OKane2022'", error.TrimEnd());
     }
 
@@ -101,7 +90,7 @@ public sealed class CalibrateCommandTests
         var (code, output, error) = Bench(["calibrate", "--data", SmallTest(dir), "--fit", "Contact resistance [Ohm]", "Total heat transfer coefficient [W.m-2.K-1]",
             "--max-iterations", "1", "--out", cell, .. Fast]);
 
-        Assert.Equal(Cli.Failed, code);
+        Assert.Equal(BenchCli.Failed, code);
         Assert.Contains("did not converge", error, StringComparison.Ordinal);
         Assert.Contains("marked 'converged: false'", error, StringComparison.Ordinal);
         var set = CellLibrary.Load(cell);

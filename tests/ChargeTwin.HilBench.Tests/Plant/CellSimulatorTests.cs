@@ -70,6 +70,19 @@ public sealed class CellSimulatorControlTests
     }
 
     [Fact]
+    public void RecommandingTheHeldCurrent_UpToRoundoff_DoesNotStall()
+    {
+        var cell = NewCell();
+        cell.CommandCurrent(5, slew_APerS: 1e3);
+        cell.AdvanceTo(10, stopAtTarget: true);
+        var held = cell.Sample().Current_A;
+        cell.CommandCurrent(held + 1e3 * 5e-14, slew_APerS: 1e3); // a ramp that ends a few ulps of time after now
+        Assert.True(cell.AdvanceTo(20, stopAtTarget: true));
+        Assert.Equal(20.0, cell.Time_s);
+        Assert.Equal(5.0, cell.Sample().Current_A, 1e-9);
+    }
+
+    [Fact]
     public void CommandAfterAnInterpolatedOutput_RestartsFromThatTime()
     {
         var cell = NewCell();

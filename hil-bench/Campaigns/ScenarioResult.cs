@@ -1,0 +1,35 @@
+using ChargeTwin.HilBench.Metrics;
+
+namespace ChargeTwin.HilBench.Campaigns;
+
+/// <summary>How a scenario's run ended.</summary>
+public enum ScenarioEnd
+{
+    /// <summary>The true SOC reached the target.</summary>
+    ReachedTarget,
+
+    /// <summary>The campaign's time limit passed first.</summary>
+    TimeLimit,
+
+    /// <summary>The controller switched the charge off (and kept it off) before the target.</summary>
+    ControllerStopped,
+
+    /// <summary>The bench's own safety limits tripped (verdict Aborted).</summary>
+    Aborted,
+
+    /// <summary>The simulation or the controller failed (verdict Error).</summary>
+    Error,
+}
+
+/// <summary>A scenario's outcome: how it ended, its ground-truth metrics (base units, by <see cref="Metric"/>) and run statistics.</summary>
+public sealed record ScenarioResult(
+    Scenario Scenario,
+    ScenarioEnd End,
+    string Detail,
+    double[] Metrics,
+    double Elapsed_s,
+    long SolverSteps,
+    int OracleEvaluations)
+{
+    public double this[Metric m] => Metrics[(int)m];
+}

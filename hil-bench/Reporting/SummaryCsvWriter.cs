@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+using ChargeTwin.HilBench.Metrics;
+
+namespace ChargeTwin.HilBench.Reporting;
+
+/// <summary>
+/// summary.csv: one row per scenario in campaign (index) order, metrics in display units (column names carry
+/// them). It holds nothing that depends on the machine or the number of threads (no wall-clock times), so the
+/// same campaign and seed give the same file byte for byte.
+/// </summary>
+public static class SummaryCsvWriter
+{
+    public static void Write(string path, IReadOnlyList<ScenarioVerdict> verdicts)
+    {
+        var sb = new StringBuilder();
+        sb.Append("index,id,condition_id,cell,ageing,ambient_C,start_soc_pct,target_soc_pct,discharge,sensors,controller,controller_type,verdict,marginal,end");
+        foreach (var info in MetricInfo.All)
+        {
+            sb.Append(',').Append(info.Column);
+        }
+
+        sb.Append(",failed_checks\n");
+        foreach (var v in verdicts.OrderBy(v => v.Scenario.Index))
+        {
+            var s = v.Scenario;
+            sb.Append(CultureInfo.InvariantCulture, $"{s.Index},{s.Id},{s.ConditionId},{Csv(s.CellName)},{Csv(s.Ageing.Name)},{N(s.Ambient_K - 273.15)},{N(s.StartSoc * 100)},{N(s.TargetSoc * 100)},{Csv(s.Discharge.Name)},{Csv(s.Sensors.Name)},{Csv(s.Controller.Name)},{s.Controller.Type},{Verdicts.Text(v.Verdict)},{(v.Marginal ? "yes" : "no")},{v.Result.End}");
+            foreach (var info in MetricInfo.All)
+            {
+                sb.Append(',').Append(N(info.Display(v.Metrics[(int)info.Metric])));
+            }
+
+            sb.Append(',').Append(Csv(string.Join("; ", v.Measurements.Where(m => m.Outcome == MeasurementOutcome.Fail).Select(m => m.Name)))).Append('\n');
+        }
+
+        File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
+    }
+
+    private static string N(double v) => double.IsNaN(v) ? "" : double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("G9", CultureInfo.InvariantCulture);
+
+    private static string Csv(string text) => text.AsSpan().IndexOfAny(",\"\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+}

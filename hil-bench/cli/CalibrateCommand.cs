@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using ChargeTwin.HilBench.Calibration;
 using ChargeTwin.HilBench.Parameters;
 using ChargeTwin.HilBench.Plant;
@@ -170,7 +171,7 @@ public static class CalibrateCommand
 
         var cellName = parse.GetValue(a.Name) ?? Path.GetFileNameWithoutExtension(outPath);
         var commandLine = "chargetwin-bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(QuoteArgument));
-        var provenance = CalibratedCell.Provenance(result, commandLine, GitCommit(), DateTimeOffset.UtcNow);
+        var provenance = CalibratedCell.Provenance(result, commandLine, BuildCommit(), DateTimeOffset.UtcNow);
         var text = parse.GetValue(a.Description) ?? $"{baseSet.Description} — calibrated to {fitTests.Count} measured test(s)".Trim(' ', '—');
         var document = CalibratedCell.Document(result, cellName, text, provenance);
         CellFileWriter.Write(document, outPath);
@@ -332,24 +333,16 @@ public static class CalibrateCommand
 
     private static string QuoteArgument(string s) => s.Contains(' ', StringComparison.Ordinal) || s.Contains('[', StringComparison.Ordinal) ? $"\"{s}\"" : s;
 
-    /// <summary>The working tree's commit (short hash), or "unknown" when git is not at hand.</summary>
-    private static string GitCommit()
+    /// <summary>
+    /// The commit the running program was built from (short hash, from the informational version the SDK stamps at
+    /// build time), or "unknown". Not the working tree's HEAD: a program built earlier than the checkout would
+    /// otherwise claim code it does not contain.
+    /// </summary>
+    private static string BuildCommit()
     {
-        try
-        {
-            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
-            if (git is null)
-            {
-                return "unknown";
-            }
-
-            var text = git.StandardOutput.ReadToEnd().Trim();
-            git.WaitForExit(5000);
-            return git.ExitCode == 0 && text.Length > 0 ? text : "unknown";
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
-        {
-            return "unknown";
-        }
+        var version = typeof(CalibrateCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        var hash = plus >= 0 ? version[(plus + 1)..] : "";
+        return hash.Length >= 7 && hash.All(Uri.IsHexDigit) ? hash[..7] : "unknown";
     }
 }

@@ -72,6 +72,29 @@ public sealed class Lgm50CellTests
         Assert.InRange(spread, 0.8 * u.Parameters[r].Sigma, 1.2 * u.Parameters[r].Sigma);
     }
 
+    [Theory]
+    [InlineData("T25", "0p1C")]
+    [InlineData("T25", "0p5C")]
+    [InlineData("T25", "1C")]
+    [InlineData("T25", "2C")]
+    [InlineData("T45", "0p1C")]
+    [InlineData("T45", "0p5C")]
+    [InlineData("T45", "1C")]
+    [InlineData("T45", "1p5C")]
+    public void TheEmbeddedCell_ReplaysEveryFittedRateTest_Within25mVRms(string temperature, string rate)
+    {
+        // the target on the fitting data, checked on the committed file and the default (20/20) mesh; the
+        // file keeps the 25 °C chamber's heat-transfer coefficient, which the 45 °C replays use too
+        var test = CalibrationData.Load(CalibrationFiles.RateTest(temperature, rate), new ReplayOptions(), 298.15);
+        var metrics = TestMetrics.Of(test, TestReplay.Run(Lgm50, test, new ModelOptions()));
+
+        Assert.InRange(metrics.DischargeRms_mV, 0, 25);
+        if (temperature == "T25" && rate == "2C")
+        {
+            Assert.InRange(metrics.DischargeMaxTemperatureError_K, 0, 2); // mid-can temperature within 2 K over the 2C discharge
+        }
+    }
+
     [Fact]
     public void ASampledCell_StillRunsOnThePlant()
     {

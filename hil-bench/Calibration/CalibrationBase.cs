@@ -9,7 +9,8 @@ namespace ChargeTwin.HilBench.Calibration;
 /// <c>param("… activation energy [J.mol-1]")</c> for E and <c>param("… reference value …")</c> for A, with the
 /// constants moved to new scalars of the same value — the model is unchanged, only its numbers become
 /// parameters that <see cref="ParameterSet.With"/> reaches. The names follow the BPX importer's, so a cell
-/// imported from BPX already has them.
+/// imported from BPX already has them. Scalars the plant reads with a default (the contact resistance) are added
+/// at that default when a cell lacks them.
 /// </summary>
 public static partial class CalibrationBase
 {
@@ -28,8 +29,14 @@ public static partial class CalibrationBase
         ("Positive electrode exchange-current density reference value [A.m-2.(m3.mol-1)1.5]", "Positive electrode exchange-current density [A.m-2]", false),
     ];
 
+    /// <summary>Scalars the plant reads with a default when a cell lacks them (a BPX file has no contact resistance).</summary>
+    private static readonly (string Name, double PlantDefault)[] Optional =
+    [
+        ("Contact resistance [Ohm]", 0.0),
+    ];
+
     /// <summary>The scalar names <see cref="Expose"/> can create.</summary>
-    public static IEnumerable<string> ExposableNames => Exposable.Select(e => e.Name);
+    public static IEnumerable<string> ExposableNames => Exposable.Select(e => e.Name).Concat(Optional.Select(o => o.Name));
 
     /// <summary>
     /// A copy of <paramref name="set"/> in which each of <paramref name="names"/> that the set lacks but that is
@@ -42,12 +49,18 @@ public static partial class CalibrationBase
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(names);
         var wanted = Exposable.Where(e => names.Contains(e.Name) && !set.Contains(e.Name)).ToList();
-        if (wanted.Count == 0)
+        var optional = Optional.Where(o => names.Contains(o.Name) && !set.Contains(o.Name)).ToList();
+        if (wanted.Count == 0 && optional.Count == 0)
         {
             return set;
         }
 
         var doc = CellFileDocument.FromSet(set);
+        foreach (var (name, plantDefault) in optional)
+        {
+            doc.SetScalar(name, plantDefault, "the plant's value when a cell has none");
+        }
+
         foreach (var (name, function, energy) in wanted)
         {
             var text = doc.FunctionText(function)

@@ -119,7 +119,18 @@ public static class CalibrateCommand
             throw new UsageException($"--fit '{duplicate.Key}' is given twice");
         }
 
-        var baseSet = CalibrationBase.Expose(CellLibrary.Load(parse.GetValue(a.Cell)!), specs.Select(s => s.Name));
+        var loaded = CellLibrary.Load(parse.GetValue(a.Cell)!);
+        try
+        {
+            // the result is written as a cell file: find out now, not after the fit, whether this cell can be
+            CellFileDocument.FromSet(loaded).ToSet(loaded.Source);
+        }
+        catch (Exception e) when (e is ParameterException or ParameterValueException)
+        {
+            throw new UsageException($"--cell {parse.GetValue(a.Cell)}: the cell cannot be written back as a cell file, so it cannot be calibrated ({e.Message}); BPX files with tables given as JSON lists are not supported yet, convert those tables to table(\"file.csv\", x) in a cell .yaml");
+        }
+
+        var baseSet = CalibrationBase.Expose(loaded, specs.Select(s => s.Name));
         var parameters = specs.Select(s => CalibrationParameter.Create(s.Name, baseSet, s.Lower, s.Upper)).ToList();
 
         // data

@@ -298,8 +298,10 @@ internal sealed class BpxMapping(BpxSection root, string source, TableInterpolat
         var (reference, referenceText) = ReadFunction(section, field, argument: 0, required: true)!.Value;
         var body = Mul(Arrhenius(energy, temperature: 1), reference);
         FunctionSignatures.TryGetArguments(name, out var arguments);
-        var variable = arguments[0] == "x" || section.Value(field)?.ValueKind != JsonValueKind.String ? "" : $" (BPX's x is {arguments[0]})";
-        Function(name, body, $"{ArrheniusText(energy)} * ({referenceText}){variable}", section.Where(field));
+        // the text is a program of the cell-file language (a cell written back must read the same): BPX's x is
+        // bound to the function's own first argument by a definition
+        var binding = arguments[0] == "x" || section.Value(field)?.ValueKind != JsonValueKind.String ? "" : $"x = {arguments[0]}; ";
+        Function(name, body, $"{binding}{ArrheniusText(energy)} * ({referenceText})", section.Where(field));
     }
 
     /// <summary>name(x) = f(x): a number becomes a scalar (a constant function), else an expression or a table.</summary>

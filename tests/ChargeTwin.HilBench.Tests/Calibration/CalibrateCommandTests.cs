@@ -83,6 +83,20 @@ public sealed class CalibrateCommandTests
     }
 
     [Fact]
+    public void ABpxCellWithInlineTables_IsRefusedBeforeTheFit_InOneLine()
+    {
+        var dir = CalibrationFiles.TempDirectory();
+        var bpx = Path.Combine(CalibrationFiles.RepositoryRoot, "hil-bench", "cells", "bpx", "lfp_18650");
+        var (code, _, error) = Bench(["calibrate", "--cell", Path.Combine(bpx, "lfp_18650_cell_BPX.json"), "--data", Path.Combine(bpx, "LFP_25degC_1C.csv"),
+            "--fit", "Contact resistance [Ohm]", "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
+
+        Assert.Equal(BenchCli.BadInput, code);
+        Assert.Contains("the cell cannot be written back as a cell file, so it cannot be calibrated", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(dir, "x.yaml")));
+    }
+
+    [Fact]
     public void AFitThatDoesNotConverge_SaysSo_AndStillWritesItsBestPoint()
     {
         var dir = CalibrationFiles.TempDirectory();

@@ -72,6 +72,24 @@ public sealed class CalibrationParameterTests
     }
 
     [Fact]
+    public void AMissingContactResistance_IsAddedAtThePlantsDefault_AndThenFitted()
+    {
+        var doc = CellFileDocument.FromSet(OKane);
+        doc.Parameters.RemoveAll(p => p.Name == "Contact resistance [Ohm]");
+        var path = Path.Combine(CalibrationFiles.TempDirectory(), "no-contact-resistance.yaml");
+        CellFileWriter.Write(doc, path);
+        var cell = CellLibrary.Load(path);
+        Assert.False(cell.TryGetScalar("Contact resistance [Ohm]", out _));
+
+        var exposed = CalibrationBase.Expose(cell, ["Contact resistance [Ohm]"]);
+        var p = CalibrationParameter.Create("Contact resistance [Ohm]", exposed);
+
+        Assert.Equal(0.0, exposed.Scalar("Contact resistance [Ohm]"));
+        Assert.Equal(0.012, p.Read(p.Apply(exposed, 0.012)));
+        Assert.Equal(0.012, new DfnParameters(p.Apply(exposed, 0.012)).ContactResistance_Ohm, 12);
+    }
+
+    [Fact]
     public void UnknownName_IsRejectedWithSuggestions()
     {
         var error = Assert.Throws<CalibrationInputException>(() => CalibrationParameter.Create("Contact resistanse [Ohm]", OKane));

@@ -93,6 +93,21 @@ public sealed class CalibrationTestBuilderTests
     }
 
     [Fact]
+    public void BpxMeasuredFile_IsReadByItsHeaderNames()
+    {
+        // the BPX example's tests: "Time [s]", "I[A]", "U[V]", no temperature; a rest sample, then a 1C discharge
+        var path = Path.Combine(CalibrationFiles.RepositoryRoot, "hil-bench", "cells", "bpx", "lfp_18650", "LFP_25degC_1C.csv");
+        var test = CalibrationData.Load(path, new ReplayOptions { NominalCapacity_Ah = 2 }, 298.15);
+
+        Assert.False(test.HasTemperature);
+        Assert.Equal(298.15, test.Ambient_K);
+        Assert.InRange(test.InitialRestVoltage_V, 3.4, 3.6);
+        Assert.InRange(test.DischargeRate_C, 0.95, 1.05);
+        Assert.InRange(-test.MeasuredDischarge_Ah, 1.8, 2.1);
+        Assert.Contains(TestSegment.Discharge, test.Segment);
+    }
+
+    [Fact]
     public void DigitisedCurve_IsAConstantCurrentDischargeAtTheStatedRate()
     {
         var path = CalibrationFiles.Write("curve.csv", "# t, V\n0, 4.1\n600, 3.9\n1200, 3.7\n1800, 3.5\n");

@@ -206,34 +206,6 @@ public static class TestReplay
             return 1.0;
         }
 
-        var t = p.InitialTemperature_K;
-        double Ocv(double soc) =>
-            StoichiometryWindows.Ocp(p.Positive, windows.PositiveStoichiometry(soc), t, p.ReferenceTemperature_K)
-            - StoichiometryWindows.Ocp(p.Negative, windows.NegativeStoichiometry(soc), t, p.ReferenceTemperature_K);
-        if (restVoltage_V >= Ocv(1))
-        {
-            return 1.0;
-        }
-
-        if (restVoltage_V <= Ocv(0))
-        {
-            return 0.0;
-        }
-
-        double lo = 0, hi = 1;
-        for (var k = 0; k < 60; k++)
-        {
-            var mid = 0.5 * (lo + hi);
-            if (Ocv(mid) < restVoltage_V)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return 0.5 * (lo + hi);
+        return windows.StateOfChargeAtOpenCircuit(p, restVoltage_V, p.InitialTemperature_K);
     }
 }

@@ -38,6 +38,43 @@ public sealed record StoichiometryWindows(double X0, double X100, double Y0, dou
         return new StoichiometryWindows(x0, x100, Y(x0), Y(x100), capacity);
     }
 
+    /// <summary>
+    /// The SOC (0–1) whose open-circuit voltage (uniform particles at <paramref name="temperature_K"/>) equals
+    /// <paramref name="voltage_V"/>, clamped to [0, 1]; how a cycler's rest voltage sets a model's initial state.
+    /// </summary>
+    public double StateOfChargeAtOpenCircuit(DfnParameters p, double voltage_V, double temperature_K)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        double Ocv(double soc) =>
+            Ocp(p.Positive, PositiveStoichiometry(soc), temperature_K, p.ReferenceTemperature_K)
+            - Ocp(p.Negative, NegativeStoichiometry(soc), temperature_K, p.ReferenceTemperature_K);
+        if (voltage_V >= Ocv(1))
+        {
+            return 1;
+        }
+
+        if (voltage_V <= Ocv(0))
+        {
+            return 0;
+        }
+
+        double lo = 0, hi = 1;
+        for (var i = 0; i < 60; i++)
+        {
+            var mid = 0.5 * (lo + hi);
+            if (Ocv(mid) < voltage_V)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return 0.5 * (lo + hi);
+    }
+
     /// <summary>U(x) + (T − T_ref) dU/dT(x) with PyBaMM's stoichiometry clipping.</summary>
     public static double Ocp(ElectrodeParameters e, double x, double temperature_K, double reference_K)
     {

@@ -191,7 +191,7 @@ public static class ValidationRunner
     {
         var ambient = ambient_C + PhysicalConstants.ZeroCelsius_K;
         var p = new DfnParameters(set, null, ambient, ambient);
-        return StateOfChargeAtOpenCircuit(p, StoichiometryWindows.Compute(p), restVoltage_V, ambient);
+        return StoichiometryWindows.Compute(p).StateOfChargeAtOpenCircuit(p, restVoltage_V, ambient);
     }
 
     /// <summary>Runs one discharge step with the lumped thermal model from rest at the given SOC.</summary>
@@ -204,39 +204,6 @@ public static class ValidationRunner
         var samples = new List<PlantSample>();
         sim.Run(Experiments.ExperimentParser.Parse([step]), 1.0, (s, _) => samples.Add(s));
         return (samples, sim);
-    }
-
-    /// <summary>SOC whose open-circuit voltage (uniform particles) is the given voltage, clamped to [0, 1].</summary>
-    public static double StateOfChargeAtOpenCircuit(DfnParameters p, StoichiometryWindows w, double voltage_V, double temperature_K)
-    {
-        double Ocv(double soc) =>
-            StoichiometryWindows.Ocp(p.Positive, w.PositiveStoichiometry(soc), temperature_K, p.ReferenceTemperature_K)
-            - StoichiometryWindows.Ocp(p.Negative, w.NegativeStoichiometry(soc), temperature_K, p.ReferenceTemperature_K);
-        double lo = 0, hi = 1;
-        if (voltage_V >= Ocv(1))
-        {
-            return 1;
-        }
-
-        if (voltage_V <= Ocv(0))
-        {
-            return 0;
-        }
-
-        for (var i = 0; i < 60; i++)
-        {
-            var mid = 0.5 * (lo + hi);
-            if (Ocv(mid) < voltage_V)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return 0.5 * (lo + hi);
     }
 
     /// <summary>RMS and max of model − measured voltage on an even grid over the capacity both reach.</summary>

@@ -115,12 +115,27 @@ public sealed record CoverageResult(IReadOnlyList<CalibrationParameter> Paramete
     /// <summary>Fraction of fits whose intervals hold every true value.</summary>
     public double AllInside => Fits.Count(f => f.Inside.All(x => x)) / (double)Fits.Count;
 
+    /// <summary>
+    /// The fits that reached the noise floor (residual variance below <see cref="NoiseFloor"/>): the optimum the
+    /// intervals describe. A fit far above it stopped in another valley or short of the optimum — a failure of the
+    /// search, which more starts or iterations cure, not of the intervals.
+    /// </summary>
+    public IReadOnlyList<CoverageFit> AtNoiseFloor => [.. Fits.Where(f => f.ResidualVariance < NoiseFloor)];
+
+    /// <summary>s² below this counts as the noise floor (s² ≈ 1 when the model is exact and σ the true noise).</summary>
+    public const double NoiseFloor = 2.0;
+
+    /// <summary>Fraction of the intervals of <see cref="AtNoiseFloor"/> fits that hold the truth (NaN without such fits).</summary>
+    public double OverallAtNoiseFloor => AtNoiseFloor.Count == 0 ? double.NaN
+        : AtNoiseFloor.Sum(f => f.Inside.Count(x => x)) / (double)(AtNoiseFloor.Count * Parameters.Count);
+
     public string Summary()
     {
         var inv = CultureInfo.InvariantCulture;
         var w = new StringBuilder();
         w.AppendLine(inv, $"coverage study: {Fits.Count} fits, noise sigma_V = {Noise.Voltage_V * 1000:G3} mV, sigma_T = {Noise.Temperature_K:G3} K, {Elapsed_s:F0} s");
         w.AppendLine(inv, $"truth inside ±2σ: {Overall:P1} of all {Fits.Count * Parameters.Count} intervals (nominal 95.4 %); every parameter inside in {AllInside:P0} of the fits; {Fits.Count(f => f.Converged)} of {Fits.Count} fits converged");
+        w.AppendLine(inv, $"{AtNoiseFloor.Count} of {Fits.Count} fits reached the noise floor (s² < {NoiseFloor:F0}); their intervals hold the truth in {OverallAtNoiseFloor:P1} of {AtNoiseFloor.Count * Parameters.Count}");
         w.AppendLine("parameter                                                                        truth        coverage  mean(est−truth)/σ  sd(est)/mean(σ)");
         var per = PerParameter;
         for (var i = 0; i < Parameters.Count; i++)

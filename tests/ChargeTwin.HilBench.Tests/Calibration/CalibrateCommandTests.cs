@@ -83,6 +83,16 @@ public sealed class CalibrateCommandTests
     }
 
     [Fact]
+    public void ANegativeStartSpread_IsOneLineAndExitCode2()
+    {
+        var dir = CalibrationFiles.TempDirectory();
+        var (code, _, error) = Bench(["calibrate", "--data", SmallTest(dir), "--start-spread", "-0.1", "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
+
+        Assert.Equal(BenchCli.BadInput, code);
+        Assert.Equal("chargetwin-bench: --start-spread -0.1: expected a finite number ≥ 0", error.TrimEnd());
+    }
+
+    [Fact]
     public void ABpxCellWithInlineTables_IsRefusedBeforeTheFit_InOneLine()
     {
         var dir = CalibrationFiles.TempDirectory();

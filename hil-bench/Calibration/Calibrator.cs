@@ -39,6 +39,9 @@ public sealed record CalibrationSettings
 
     /// <summary>Covariance from a central-difference Jacobian at the optimum (2n replays of every test) rather than the optimiser's forward one.</summary>
     public bool CentralDifferenceCovariance { get; init; } = true;
+
+    /// <summary>Gauss–Newton steps on central Jacobians after the Levenberg–Marquardt run (with <see cref="CentralDifferenceCovariance"/>; 0: none).</summary>
+    public int PolishSteps { get; init; } = 3;
 }
 
 /// <summary>Progress of a calibration, for live displays.</summary>
@@ -197,10 +200,25 @@ public static class Calibrator
 
         // covariance at the optimum
         progress?.Invoke(new CalibrationProgress("covariance", result.Iterations, result.Cost, Natural(result.Point), evaluations, clock.Elapsed.TotalSeconds));
-        var jacobian = settings.CentralDifferenceCovariance
-            ? CentralJacobian(problem, result.Point, steps, lower, upper, cancellation)
-            : result.Jacobian;
-        evaluations += settings.CentralDifferenceCovariance ? 2 * parameters.Count : 0;
+        var jacobian = result.Jacobian;
+        if (settings.CentralDifferenceCovariance)
+        {
+            // Gauss–Newton steps on the central Jacobians finish the fit at the optimum the covariance describes
+            var polish = GaussNewtonPolish.Run(problem, result.Point, result.Residuals, steps, lower, upper, settings.PolishSteps, cancellation);
+            evaluations += polish.Evaluations;
+            jacobian = polish.Jacobian;
+            result = result with
+            {
+                Point = polish.Point,
+                Residuals = polish.Residuals,
+                Jacobian = polish.Jacobian,
+                Cost = 0.5 * polish.Residuals.Sum(x => x * x),
+                AtBound = [.. polish.Point.Select((v, i) => v <= lower[i] || v >= upper[i])],
+                Converged = result.Converged || polish.AtOptimum,
+                Reason = $"{result.Reason}; Gauss–Newton polish: {polish.Steps} step(s), {(polish.AtOptimum ? "next step predicted below 0.1 σ" : "stopped without reaching that")}",
+            };
+        }
+
         var blocks = Enumerable.Range(0, fitTests.Count).Select(problem.Offset).ToArray();
         var covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks);
         var values = Natural(result.Point);

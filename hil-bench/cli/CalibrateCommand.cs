@@ -42,6 +42,7 @@ public static class CalibrateCommand
         var thermal = new Option<string>("--thermal") { Description = "thermal model: lumped or isothermal", DefaultValueFactory = _ => "lumped" };
         var workers = new Option<int>("--workers") { Description = "threads for the replays (0: all cores)", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "seed of the random starts", DefaultValueFactory = _ => 12 };
+        var polish = new Option<int>("--polish-steps") { Description = "Gauss–Newton steps on central Jacobians after Levenberg–Marquardt (0: none)", DefaultValueFactory = _ => new CalibrationSettings().PolishSteps };
         var spread = new Option<double>("--start-spread") { Description = "σ of the random starts in ln θ (a fraction of the range for linear parameters)", DefaultValueFactory = _ => new CalibrationSettings().StartSpread };
         var ambient = new Option<double>("--ambient-C") { Description = "ambient of headerless curves [°C]", DefaultValueFactory = _ => 25 };
         var noReport = new Option<bool>("--no-report") { Description = "write the cell file only" };
@@ -50,7 +51,7 @@ public static class CalibrateCommand
         var noiseT = new Option<double>("--noise-temperature-K") { Description = "coverage study: σ of the temperature sensor [K]", DefaultValueFactory = _ => 0.2 };
 
         var command = new Command("calibrate", "Fit a cell's parameters to measured tests (their recorded current replayed through the plant), with uncertainty; write the cell file and a report.");
-        foreach (var o in new Option[] { cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, ambient, noReport, coverage, noiseV, noiseT })
+        foreach (var o in new Option[] { cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, polish, ambient, noReport, coverage, noiseV, noiseT })
         {
             command.Options.Add(o);
         }
@@ -59,7 +60,7 @@ public static class CalibrateCommand
         {
             try
             {
-                return Execute(parse, new Arguments(cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, ambient, noReport, coverage, noiseV, noiseT));
+                return Execute(parse, new Arguments(cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, polish, ambient, noReport, coverage, noiseV, noiseT));
             }
             catch (Exception e) when (e is MeasuredDataException or CalibrationInputException)
             {
@@ -73,7 +74,7 @@ public static class CalibrateCommand
         Option<string> Cell, Option<string[]> Data, Option<string[]> Validate, Option<string[]> Fit, Option<string[]> AlsoFit, Option<string[]> PerAmbient, Option<string> Output, Option<string?> Name, Option<string?> Description,
         Option<bool> WithCharge, Option<double> SigmaV, Option<double> SigmaRest, Option<double> SigmaT, Option<int> Starts, Option<int> Iterations,
         Option<int> FitVolumes, Option<int> FitShells, Option<int> Volumes, Option<int> Shells, Option<string> Thermal, Option<int> Workers,
-        Option<int> Seed, Option<double> StartSpread, Option<double> Ambient, Option<bool> NoReport, Option<int> Coverage, Option<double> NoiseV, Option<double> NoiseT);
+        Option<int> Seed, Option<double> StartSpread, Option<int> PolishSteps, Option<double> Ambient, Option<bool> NoReport, Option<int> Coverage, Option<double> NoiseV, Option<double> NoiseT);
 
     private static int Execute(ParseResult parse, Arguments a)
     {
@@ -95,6 +96,11 @@ public static class CalibrateCommand
         if (startCount < 1 || maxIterations < 1)
         {
             throw new UsageException("--starts and --max-iterations must be at least 1");
+        }
+
+        if (parse.GetValue(a.PolishSteps) < 0)
+        {
+            throw new UsageException($"--polish-steps {parse.GetValue(a.PolishSteps)}: expected 0 or more");
         }
 
         if (!(parse.GetValue(a.StartSpread) >= 0) || !double.IsFinite(parse.GetValue(a.StartSpread)))
@@ -169,6 +175,7 @@ public static class CalibrateCommand
             Starts = startCount,
             Seed = parse.GetValue(a.Seed),
             StartSpread = parse.GetValue(a.StartSpread),
+            PolishSteps = parse.GetValue(a.PolishSteps),
             Workers = parse.GetValue(a.Workers),
             ReportReplays = !parse.GetValue(a.NoReport),
         };

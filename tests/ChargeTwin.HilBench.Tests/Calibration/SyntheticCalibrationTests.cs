@@ -77,6 +77,32 @@ public sealed class SyntheticCalibrationTests
     }
 
     [Fact]
+    public void GaussNewtonPolish_FinishesAFitThatStoppedShort()
+    {
+        // noisy synthetic data, a start away from the truth and a single LM iteration: the polish reaches the
+        // optimum (residual variance ≈ 1 for weights equal to the noise) and says so
+        var template = Template();
+        var clean = SyntheticData.Clean(Truth, [template], Coarse, 1);
+        var data = SyntheticData.WithNoise([template], clean, new SensorNoise(0.002, 0.2), new Random(5));
+        var start = Truth.With("Contact resistance [Ohm]", 0.03).With("Total heat transfer coefficient [W.m-2.K-1]", 12);
+        var parameters = Names.Select(n => CalibrationParameter.Create(n, start)).ToList();
+        var problem = new CalibrationProblem(start, parameters, data, Coarse, new ResidualWeights(0.002, 0.002, 0.2), null, 1);
+        var steps = LevenbergMarquardt.FiniteDifferenceSteps(parameters, 1e-3);
+        var lm = new LevenbergMarquardt(new LevenbergMarquardtOptions { MaxIterations = 1, FiniteDifferenceStep = 1e-3 })
+            .Minimise((points, ct) => problem.Evaluate(points, ct), problem.Start, problem.Lower, problem.Upper, steps, null, default, finalJacobian: false);
+
+        var polished = GaussNewtonPolish.Run(problem, lm.Point, lm.Residuals, steps, problem.Lower, problem.Upper, maxSteps: 5);
+
+        var m = polished.Residuals.Length;
+        Assert.True(polished.AtOptimum);
+        Assert.True(polished.Steps >= 1);
+        Assert.True(polished.Residuals.Sum(x => x * x) < lm.Residuals.Sum(x => x * x));
+        Assert.InRange(polished.Residuals.Sum(x => x * x) / (m - 2), 0.6, 1.5);
+        Assert.Equal(0.02, parameters[0].FromFit(polished.Point[0]), 3);
+        Assert.Equal(20.0, parameters[1].FromFit(polished.Point[1]), 0);
+    }
+
+    [Fact]
     public void TwoSigmaIntervals_HoldTheTruth_InMostNoisyFits()
     {
         // the small, fast version of the coverage study (`calibrate --coverage-study 40` runs the real one)

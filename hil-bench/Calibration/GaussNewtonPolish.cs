@@ -6,7 +6,8 @@ namespace ChargeTwin.HilBench.Calibration;
 /// Finishes a Levenberg–Marquardt fit with undamped Gauss–Newton steps on central-difference Jacobians (the ones
 /// the covariance needs anyway). LM's stopping rule — two steps in a row that gain less than a fraction of the cost —
 /// can stop in a long, flat valley while the optimum is still several σ away along it; the linearised intervals
-/// describe the optimum, so a fit must end there for them to be honest. A step is taken only while it is predicted
+/// describe the optimum, so a fit must end there for them to be honest. Central differences use steps of about one σ
+/// of each parameter (at most the optimiser's), so the Jacobian is local. A step is taken only while it is predicted
 /// to move the point by more than a tenth of σ (predicted decrease above ½·0.1²·s²), halved until the cost falls,
 /// and parameters on a bound that the step would push out are held.
 /// </summary>
@@ -37,8 +38,17 @@ public static class GaussNewtonPolish
         var n = point.Length;
         var u = (double[])point.Clone();
         var r = residuals;
+        // difference steps no larger than each parameter's own σ: a 1 % step spans tens of σ of a capacity
+        // parameter, across the nonlinear end-of-discharge knee, and the secant it measures halves that σ
         var jacobian = Calibrator.CentralJacobian(problem, u, steps, lower, upper, cancellation);
         var evaluations = 2 * n;
+        var local = LocalSteps(jacobian, r, steps);
+        if (local.Where((h, i) => h < 0.5 * steps[i]).Any())
+        {
+            jacobian = Calibrator.CentralJacobian(problem, u, local, lower, upper, cancellation);
+            evaluations += 2 * n;
+        }
+
         var taken = 0;
         var atOptimum = false;
         for (var k = 0; k <= maxSteps; k++)
@@ -78,12 +88,20 @@ public static class GaussNewtonPolish
             }
 
             (u, r) = (accepted, acceptedResiduals!);
-            jacobian = Calibrator.CentralJacobian(problem, u, steps, lower, upper, cancellation);
+            jacobian = Calibrator.CentralJacobian(problem, u, local, lower, upper, cancellation);
             evaluations += 2 * n;
             taken++;
         }
 
         return new Outcome(u, r, jacobian, taken, evaluations, atOptimum);
+    }
+
+    /// <summary>Each parameter's step clamped to [step/100, step] around its linearised σ (fit coordinates).</summary>
+    public static double[] LocalSteps(double[,] jacobian, double[] residuals, double[] steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var sigma = ParameterCovariance.Compute(jacobian, residuals, [0]).SigmaFit;
+        return [.. steps.Select((h, i) => double.IsFinite(sigma[i]) && sigma[i] > 0 ? Math.Clamp(sigma[i], h / 100, h) : h)];
     }
 
     /// <summary>The Gauss–Newton step min ‖J δ + r‖ over the parameters free to move (column-scaled SVD).</summary>

@@ -99,7 +99,7 @@ public static class CalibrationReport
         foreach (var r in rows)
         {
             w.AppendLine(CultureInfo.InvariantCulture,
-                $"<tr><td class=\"l\">{Enc(r.Test)}</td><td>{r.DischargeRms_mV:F1}</td><td>{r.RestRms_mV:F1}</td><td>{r.ChargeRms_mV:F1}</td><td>{r.AllRms_mV:F1}</td><td>{r.DischargeMaxTemperatureError_K:F2}</td><td>{r.TemperatureRms_K:F2}</td><td>{r.PeakTemperatureError_K:F2}</td><td class=\"l\">{Enc(r.Problem ?? "")}</td></tr>");
+                $"<tr><td class=\"l\">{Enc(r.Test)}</td><td>{Cell(r.DischargeRms_mV, "F1")}</td><td>{Cell(r.RestRms_mV, "F1")}</td><td>{Cell(r.ChargeRms_mV, "F1")}</td><td>{Cell(r.AllRms_mV, "F1")}</td><td>{Cell(r.DischargeMaxTemperatureError_K, "F2")}</td><td>{Cell(r.TemperatureRms_K, "F2")}</td><td>{Cell(r.PeakTemperatureError_K, "F2")}</td><td class=\"l\">{Enc(r.Problem ?? "")}</td></tr>");
         }
 
         w.AppendLine("</table>");
@@ -180,4 +180,8 @@ public static class CalibrationReport
         plot.Title("parameter correlation (numbers as in the table)");
         plot.SavePng(path, 120 + 55 * n, 80 + 50 * n);
     }
+
+    /// <summary>A number for a table cell; "–" where the test has no such segment or channel (NaN).</summary>
+    private static string Cell(double value, string format) =>
+        double.IsFinite(value) ? value.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "–";
 }

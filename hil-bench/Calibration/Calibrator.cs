@@ -15,7 +15,13 @@ public sealed record CalibrationSettings
 
     public ResidualWeights Weights { get; init; } = new();
 
-    public LevenbergMarquardtOptions Optimiser { get; init; } = new();
+    /// <summary>
+    /// Levenberg–Marquardt settings. It hands over to the Gauss–Newton polish once two steps in a row gain less
+    /// than 0.1 % of the cost: creeping along a flat valley on forward differences over the optimiser's steps is
+    /// slow (on the LG M50 fit, iterations 10–22 gained 0.8 % in six minutes), the polish's σ-sized differences
+    /// go straight down it.
+    /// </summary>
+    public LevenbergMarquardtOptions Optimiser { get; init; } = new() { CostTolerance = 1e-3 };
 
     /// <summary>Starting points: the base cell's values, plus Starts − 1 random points around them.</summary>
     public int Starts { get; init; } = 3;
@@ -41,7 +47,7 @@ public sealed record CalibrationSettings
     public bool CentralDifferenceCovariance { get; init; } = true;
 
     /// <summary>Gauss–Newton steps on central Jacobians after the Levenberg–Marquardt run (with <see cref="CentralDifferenceCovariance"/>; 0: none).</summary>
-    public int PolishSteps { get; init; } = 3;
+    public int PolishSteps { get; init; } = 8;
 }
 
 /// <summary>Progress of a calibration, for live displays.</summary>
@@ -204,7 +210,7 @@ public static class Calibrator
         if (settings.CentralDifferenceCovariance)
         {
             // Gauss–Newton steps on the central Jacobians finish the fit at the optimum the covariance describes
-            var polish = GaussNewtonPolish.Run(problem, result.Point, result.Residuals, steps, lower, upper, settings.PolishSteps, cancellation);
+            var polish = GaussNewtonPolish.Run(problem, result.Point, result.Residuals, steps, lower, upper, settings.PolishSteps, null, cancellation);
             evaluations += polish.Evaluations;
             jacobian = polish.Jacobian;
             result = result with
@@ -215,7 +221,7 @@ public static class Calibrator
                 Cost = 0.5 * polish.Residuals.Sum(x => x * x),
                 AtBound = [.. polish.Point.Select((v, i) => v <= lower[i] || v >= upper[i])],
                 Converged = result.Converged || polish.AtOptimum,
-                Reason = $"{result.Reason}; Gauss–Newton polish: {polish.Steps} step(s), {(polish.AtOptimum ? "next step predicted below 0.1 σ" : "stopped without reaching that")}",
+                Reason = $"{result.Reason}; Gauss–Newton polish: {polish.Steps} step(s), {polish.Stop}{(polish.AtOptimum ? "" : " (not at the optimum)")}",
             };
         }
 

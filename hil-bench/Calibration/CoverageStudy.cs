@@ -100,8 +100,19 @@ public static class SyntheticData
     }
 }
 
-/// <summary>One fit of a coverage study.</summary>
-public sealed record CoverageFit(int Seed, double[] Values, double[] Sigma, bool[] Inside, bool Converged, double ResidualVariance, double Elapsed_s);
+/// <summary>
+/// One fit of a coverage study. <paramref name="Z"/> is (estimate − truth)/σ of each parameter in fit coordinates;
+/// <paramref name="TruthResidualVariance"/> is s² of the same synthetic data at the true parameters: a fit that ends
+/// above it has not found the least-squares optimum (the truth itself is a better point).
+/// </summary>
+public sealed record CoverageFit(int Seed, double[] Values, double[] Sigma, double[] Z, bool Converged, double ResidualVariance, double TruthResidualVariance, double Elapsed_s)
+{
+    /// <summary>The fit ended at least as low as the truth's cost: it found the optimum, or a point as good.</summary>
+    public bool ReachedOptimum => ResidualVariance <= TruthResidualVariance;
+
+    /// <summary>Whether each ±2σ interval holds the truth.</summary>
+    public bool[] Inside => [.. Z.Select(z => Math.Abs(z) <= 2)];
+}
 
 /// <summary>Result of a coverage study: how often the true value lies within ±2σ of the estimate.</summary>
 public sealed record CoverageResult(IReadOnlyList<CalibrationParameter> Parameters, double[] Truth, IReadOnlyList<CoverageFit> Fits, SensorNoise Noise, double Elapsed_s)
@@ -129,6 +140,13 @@ public sealed record CoverageResult(IReadOnlyList<CalibrationParameter> Paramete
     public double OverallAtNoiseFloor => AtNoiseFloor.Count == 0 ? double.NaN
         : AtNoiseFloor.Sum(f => f.Inside.Count(x => x)) / (double)(AtNoiseFloor.Count * Parameters.Count);
 
+    /// <summary>The fits that ended at or below the truth's cost (<see cref="CoverageFit.ReachedOptimum"/>).</summary>
+    public IReadOnlyList<CoverageFit> AtOptimum => [.. Fits.Where(f => f.ReachedOptimum)];
+
+    /// <summary>Fraction of the intervals of <see cref="AtOptimum"/> fits that hold the truth (NaN without such fits).</summary>
+    public double OverallAtOptimum => AtOptimum.Count == 0 ? double.NaN
+        : AtOptimum.Sum(f => f.Inside.Count(x => x)) / (double)(AtOptimum.Count * Parameters.Count);
+
     public string Summary()
     {
         var inv = CultureInfo.InvariantCulture;
@@ -136,12 +154,13 @@ public sealed record CoverageResult(IReadOnlyList<CalibrationParameter> Paramete
         w.AppendLine(inv, $"coverage study: {Fits.Count} fits, noise sigma_V = {Noise.Voltage_V * 1000:G3} mV, sigma_T = {Noise.Temperature_K:G3} K, {Elapsed_s:F0} s");
         w.AppendLine(inv, $"truth inside ±2σ: {Overall:P1} of all {Fits.Count * Parameters.Count} intervals (nominal 95.4 %); every parameter inside in {AllInside:P0} of the fits; {Fits.Count(f => f.Converged)} of {Fits.Count} fits converged");
         w.AppendLine(inv, $"{AtNoiseFloor.Count} of {Fits.Count} fits reached the noise floor (s² < {NoiseFloor:F0}); their intervals hold the truth in {OverallAtNoiseFloor:P1} of {AtNoiseFloor.Count * Parameters.Count}");
+        w.AppendLine(inv, $"{AtOptimum.Count} of {Fits.Count} fits ended at or below the cost of the truth (the others stopped short of the optimum); their intervals hold the truth in {OverallAtOptimum:P1} of {AtOptimum.Count * Parameters.Count}");
         w.AppendLine("parameter                                                                        truth        coverage  mean(est−truth)/σ  sd(est)/mean(σ)");
         var per = PerParameter;
         for (var i = 0; i < Parameters.Count; i++)
         {
             var p = Parameters[i];
-            var z = Fits.Select(f => (p.ToFit(f.Values[i]) - p.ToFit(Truth[i])) / Math.Max(f.Sigma[i] / Math.Abs(p.Derivative(p.ToFit(f.Values[i]))), 1e-300)).ToArray();
+            var z = Fits.Select(f => f.Z[i]).ToArray();
             var estimates = Fits.Select(f => p.ToFit(f.Values[i])).ToArray();
             var mean = estimates.Average();
             var sd = Math.Sqrt(estimates.Sum(e => (e - mean) * (e - mean)) / Math.Max(1, estimates.Length - 1));
@@ -216,9 +235,12 @@ public static class CoverageStudy
 
             var fitClock = Stopwatch.StartNew();
             var result = Calibrator.Run(start, parameters, data, [], fitSettings, cancellation: cancellation);
-            var inside = parameters.Select((p, i) =>
-                Math.Abs(p.ToFit(result.Values[i]) - p.ToFit(trueValues[i])) <= 2 * result.Covariance.SigmaFit[i]).ToArray();
-            var fit = new CoverageFit(seed, result.Values, result.Sigma, inside, result.Converged, result.Covariance.ResidualVariance, fitClock.Elapsed.TotalSeconds);
+            var z = parameters.Select((p, i) =>
+                (p.ToFit(result.Values[i]) - p.ToFit(trueValues[i])) / result.Covariance.SigmaFit[i]).ToArray();
+            var atTruth = new CalibrationProblem(truth, parameters, data, fitSettings.FitModel, weights, null, fitSettings.Workers)
+                .Evaluate([[.. parameters.Select((p, i) => p.ToFit(trueValues[i]))]], cancellation)[0];
+            var truthVariance = atTruth.Sum(r => r * r) / (atTruth.Length - parameters.Count);
+            var fit = new CoverageFit(seed, result.Values, result.Sigma, z, result.Converged, result.Covariance.ResidualVariance, truthVariance, fitClock.Elapsed.TotalSeconds);
             results.Add(fit);
             onFit?.Invoke(k, fit);
         }

@@ -3,13 +3,14 @@ using MathNet.Numerics.LinearAlgebra;
 namespace ChargeTwin.HilBench.Calibration;
 
 /// <summary>
-/// Finishes a Levenberg–Marquardt fit with undamped Gauss–Newton steps on central-difference Jacobians (the ones
-/// the covariance needs anyway). LM's stopping rule — two steps in a row that gain less than a fraction of the cost —
-/// can stop in a long, flat valley while the optimum is still several σ away along it; the linearised intervals
-/// describe the optimum, so a fit must end there for them to be honest. Central differences use steps of about one σ
-/// of each parameter (at most the optimiser's), so the Jacobian is local. A step is taken only while it is predicted
-/// to move the point by more than a tenth of σ (predicted decrease above ½·0.1²·s²), halved until the cost falls,
-/// and parameters on a bound that the step would push out are held.
+/// Finishes a Levenberg–Marquardt fit with undamped Gauss–Newton steps. LM's stopping rule — two steps in a row that
+/// gain less than a fraction of the cost — can stop in a long, flat valley while the optimum is still several σ away
+/// along it; the linearised intervals describe the optimum, so a fit must end there for them to be honest.
+/// Differences are taken over about one σ of each parameter (at most the optimiser's step), so the Jacobian is
+/// local: forward differences for the steps, central ones at the end (the Jacobian the covariance needs, and the
+/// convergence test). A step is taken only while it is predicted to move the point by more than a tenth of σ
+/// (predicted decrease above ½·0.1²·s²), halved until the cost falls, and parameters on a bound that the step would
+/// push out are held.
 /// </summary>
 public static class GaussNewtonPolish
 {
@@ -17,11 +18,16 @@ public static class GaussNewtonPolish
     public const double StopDecrease = 0.005;
 
     /// <summary>
-    /// The polished fit: point, residuals and central Jacobian there, steps taken, replays spent, and whether it ended
-    /// because the next step was predicted to move less than about 0.1 σ (a convergence test on a fresh Jacobian).
+    /// The polished fit: point, residuals and central Jacobian there, steps taken, replays spent, whether it is at
+    /// the optimum — the next step predicted on that central Jacobian moves less than about 0.1 σ, or no fraction
+    /// down to 1/8 of a Gauss–Newton step lowered the cost (the integrator's own noise then hides what is left) —
+    /// and why it stopped.
     /// </summary>
-    public sealed record Outcome(double[] Point, double[] Residuals, double[,] Jacobian, int Steps, int Evaluations, bool AtOptimum);
+    public sealed record Outcome(double[] Point, double[] Residuals, double[,] Jacobian, int Steps, int Evaluations, bool AtOptimum, string Stop);
 
+    /// <param name="startJacobian">A fresh finite-difference Jacobian at <paramref name="point"/>, to size the
+    /// difference steps; null computes a forward one with <paramref name="steps"/> (an optimiser's Broyden-updated
+    /// Jacobian is not good enough: it sized the steps so badly that the polish stalled several σ short).</param>
     public static Outcome Run(
         CalibrationProblem problem,
         double[] point,
@@ -30,6 +36,7 @@ public static class GaussNewtonPolish
         double[] lower,
         double[] upper,
         int maxSteps,
+        double[,]? startJacobian = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -38,33 +45,26 @@ public static class GaussNewtonPolish
         var n = point.Length;
         var u = (double[])point.Clone();
         var r = residuals;
-        // difference steps no larger than each parameter's own σ: a 1 % step spans tens of σ of a capacity
-        // parameter, across the nonlinear end-of-discharge knee, and the secant it measures halves that σ
-        var jacobian = Calibrator.CentralJacobian(problem, u, steps, lower, upper, cancellation);
-        var evaluations = 2 * n;
-        var local = LocalSteps(jacobian, r, steps);
-        if (local.Where((h, i) => h < 0.5 * steps[i]).Any())
+        var evaluations = 0;
+        if (startJacobian is null)
         {
-            jacobian = Calibrator.CentralJacobian(problem, u, local, lower, upper, cancellation);
-            evaluations += 2 * n;
+            startJacobian = ForwardJacobian(problem, u, r, steps, lower, upper, cancellation);
+            evaluations += n;
         }
 
+        // difference steps no larger than each parameter's own σ: a 1 % step spans tens of σ of a capacity
+        // parameter, across the nonlinear end-of-discharge knee, and the secant it measures halves that σ
+        var local = LocalSteps(startJacobian, r, steps);
         var taken = 0;
-        var atOptimum = false;
-        for (var k = 0; k <= maxSteps; k++)
+        var stop = maxSteps == 0 ? "no steps asked for" : $"{maxSteps} steps taken";
+        for (var k = 0; k < maxSteps; k++)
         {
-            var m = r.Length;
-            var s2 = SumOfSquares(r) / Math.Max(1, m - n);
-            var delta = Step(jacobian, r, u, lower, upper);
-            var predicted = 0.5 * SumOfSquares(Multiply(jacobian, delta));
-            if (!(predicted > StopDecrease * s2))
+            var forward = ForwardJacobian(problem, u, r, local, lower, upper, cancellation);
+            evaluations += n;
+            var delta = Step(forward, r, u, lower, upper);
+            if (!(PredictedDecrease(forward, delta) > StopDecrease * ResidualVariance(r, n)))
             {
-                atOptimum = true;
-                break;
-            }
-
-            if (k == maxSteps)
-            {
+                stop = "next step predicted below 0.1 σ";
                 break;
             }
 
@@ -84,17 +84,54 @@ public static class GaussNewtonPolish
 
             if (accepted is null)
             {
+                stop = "no decrease along the Gauss–Newton step";
                 break;
             }
 
             (u, r) = (accepted, acceptedResiduals!);
-            jacobian = Calibrator.CentralJacobian(problem, u, local, lower, upper, cancellation);
-            evaluations += 2 * n;
             taken++;
         }
 
-        return new Outcome(u, r, jacobian, taken, evaluations, atOptimum);
+        var jacobian = Calibrator.CentralJacobian(problem, u, local, lower, upper, cancellation);
+        evaluations += 2 * n + 1;
+        var small = !(PredictedDecrease(jacobian, Step(jacobian, r, u, lower, upper)) > StopDecrease * ResidualVariance(r, n));
+        var atOptimum = small || stop.StartsWith("no decrease", StringComparison.Ordinal);
+        return new Outcome(u, r, jacobian, taken, evaluations, atOptimum, small ? "next step predicted below 0.1 σ" : stop);
     }
+
+    /// <summary>Forward differences (backward at an upper bound) around a point whose residuals are known, as one parallel batch.</summary>
+    public static double[,] ForwardJacobian(CalibrationProblem problem, double[] u, double[] r, double[] steps, double[] lower, double[] upper, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(r);
+        var n = u.Length;
+        var h = new double[n];
+        var points = new List<double[]>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var p = (double[])u.Clone();
+            p[i] = u[i] + steps[i] <= upper[i] ? u[i] + steps[i] : Math.Max(u[i] - steps[i], lower[i]);
+            h[i] = p[i] - u[i];
+            points.Add(p);
+        }
+
+        var rp = problem.Evaluate(points, cancellation);
+        var jac = new double[r.Length, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k < r.Length; k++)
+            {
+                jac[k, i] = h[i] != 0 ? (rp[i][k] - r[k]) / h[i] : 0;
+            }
+        }
+
+        return jac;
+    }
+
+    private static double ResidualVariance(double[] r, int n) => SumOfSquares(r) / Math.Max(1, r.Length - n);
+
+    private static double PredictedDecrease(double[,] jacobian, double[] delta) => 0.5 * SumOfSquares(Multiply(jacobian, delta));
 
     /// <summary>Each parameter's step clamped to [step/100, step] around its linearised σ (fit coordinates).</summary>
     public static double[] LocalSteps(double[,] jacobian, double[] residuals, double[] steps)

@@ -181,6 +181,16 @@ public sealed class LevenbergMarquardt(LevenbergMarquardtOptions? options = null
                     break;
                 }
 
+                // a rejected step on a fresh Jacobian that promised less than the tolerance: nothing left to gain
+                if (predicted / Math.Max(cost, 1e-300) < o.CostTolerance)
+                {
+                    converged = true;
+                    reason = "predicted cost decrease below tolerance";
+                    progress?.Invoke(new LevenbergMarquardtProgress(iteration + 1, cost, u, mu, evaluations, false, true));
+                    iteration++;
+                    break;
+                }
+
                 mu *= nu;
                 nu *= 2;
             }

@@ -42,7 +42,7 @@ public static class CalibrateCommand
         var thermal = new Option<string>("--thermal") { Description = "thermal model: lumped or isothermal", DefaultValueFactory = _ => "lumped" };
         var workers = new Option<int>("--workers") { Description = "threads for the replays (0: all cores)", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "seed of the random starts", DefaultValueFactory = _ => 12 };
-        var polish = new Option<int>("--polish-steps") { Description = "Gauss–Newton steps on central Jacobians after Levenberg–Marquardt (0: none)", DefaultValueFactory = _ => new CalibrationSettings().PolishSteps };
+        var polish = new Option<int>("--polish-steps") { Description = "Gauss–Newton steps after Levenberg–Marquardt (0: none; the covariance Jacobian is computed either way)", DefaultValueFactory = _ => new CalibrationSettings().PolishSteps };
         var spread = new Option<double>("--start-spread") { Description = "σ of the random starts in ln θ (a fraction of the range for linear parameters)", DefaultValueFactory = _ => new CalibrationSettings().StartSpread };
         var ambient = new Option<double>("--ambient-C") { Description = "ambient of headerless curves [°C]", DefaultValueFactory = _ => 25 };
         var noReport = new Option<bool>("--no-report") { Description = "write the cell file only" };
@@ -171,7 +171,7 @@ public static class CalibrateCommand
             FitModel = fitModel,
             ReportModel = reportModel,
             Weights = weights,
-            Optimiser = new LevenbergMarquardtOptions { MaxIterations = maxIterations, FiniteDifferenceStep = 1e-2 },
+            Optimiser = new CalibrationSettings().Optimiser with { MaxIterations = maxIterations, FiniteDifferenceStep = 1e-2 },
             Starts = startCount,
             Seed = parse.GetValue(a.Seed),
             StartSpread = parse.GetValue(a.StartSpread),
@@ -232,28 +232,40 @@ public static class CalibrateCommand
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"coverage study: {fits} fits of {parameters.Count} parameters of {truth.Name} to synthetic replays of {templates.Count} test(s), noise {noise.Voltage_V * 1000:G3} mV / {noise.Temperature_K:G3} K"));
-        var result = CoverageStudy.Run(truth, parameters, templates, settings, noise, fits, seed, (k, f) =>
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  fit {k + 1}/{fits} (seed {f.Seed}): {f.Inside.Count(x => x)}/{f.Inside.Length} inside ±2σ, s² = {f.ResidualVariance:F3}, {(f.Converged ? "converged" : "NOT converged")}, {f.Elapsed_s:F0} s")));
-        var summary = result.Summary();
-        Console.Write(summary);
         var directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (directory is not null)
         {
             Directory.CreateDirectory(directory);
         }
 
-        var lines = new List<string> { summary, "seed,converged,residual_variance," + string.Join(',', parameters.Select(p => $"\"{p.Name}\",sigma,inside")) };
-        lines.AddRange(result.Fits.Select(f => string.Create(CultureInfo.InvariantCulture,
-            $"{f.Seed},{f.Converged},{f.ResidualVariance:G6},{string.Join(',', f.Values.Select((v, i) => $"{v:G8},{f.Sigma[i]:G4},{f.Inside[i]}"))}")));
-        File.WriteAllLines(outPath, lines);
+        // one row per fit as it finishes, so that a study cut short keeps what it measured
+        var header = "seed,converged,residual_variance,truth_residual_variance," + string.Join(',', parameters.Select(p => $"\"{p.Name}\",sigma,z"));
+        var rows = new List<string> { header };
+        File.WriteAllLines(outPath, rows);
+        var shortNames = ShortNames(parameters);
+        var result = CoverageStudy.Run(truth, parameters, templates, settings, noise, fits, seed, (k, f) =>
+        {
+            var outside = string.Join(" ", f.Z.Select((z, i) => (z, i)).Where(x => !(Math.Abs(x.z) <= 2)).Select(x => string.Create(CultureInfo.InvariantCulture, $"{shortNames[x.i]} {x.z:+0.0;-0.0}σ")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  fit {k + 1}/{fits} (seed {f.Seed}): {f.Inside.Count(x => x)}/{f.Inside.Length} inside ±2σ, s² = {f.ResidualVariance:F3} (truth {f.TruthResidualVariance:F3}), {(f.Converged ? "converged" : "NOT converged")}, {f.Elapsed_s:F0} s{(outside.Length > 0 ? " | outside: " + outside : "")}"));
+            var row = string.Create(CultureInfo.InvariantCulture,
+                $"{f.Seed},{f.Converged},{f.ResidualVariance:G6},{f.TruthResidualVariance:G6},{string.Join(',', f.Values.Select((v, i) => $"{v:G8},{f.Sigma[i]:G4},{f.Z[i]:F3}"))}");
+            rows.Add(row);
+            File.AppendAllLines(outPath, [row]);
+        });
+        var summary = result.Summary();
+        Console.Write(summary);
+        File.WriteAllLines(outPath, [summary, .. rows]);
         Console.WriteLine($"summary: {outPath}");
         return Cli.Ok;
     }
 
+    private static string[] ShortNames(List<CalibrationParameter> parameters) =>
+        [.. parameters.Select(p => CalibrationDefaults.ShortName(p.Name) + (p.GroupAmbient_C is { } g ? string.Create(CultureInfo.InvariantCulture, $"@{g:F0}C") : ""))];
+
     private static CalibrationResult RunWithDisplay(ParameterSet baseSet, List<CalibrationParameter> parameters, List<CalibrationTest> fitTests, List<CalibrationTest> heldOut, CalibrationSettings settings)
     {
-        var names = parameters.Select(p => CalibrationDefaults.ShortName(p.Name) + (p.GroupAmbient_C is { } g ? string.Create(CultureInfo.InvariantCulture, $"@{g:F0}C") : "")).ToArray();
+        var names = ShortNames(parameters);
         string Line(CalibrationProgress p) => string.Create(CultureInfo.InvariantCulture,
             $"{p.Stage,-22} it {p.Iteration,3}  cost {p.Cost,12:G6}  evals {p.Evaluations,4}  {p.Elapsed_s,6:F0} s | {string.Join(" ", p.Values.Select((v, i) => $"{names[i]}={v:G4}"))}");
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)

@@ -111,6 +111,8 @@ public sealed class SyntheticCalibrationTests
 
         Assert.All(result.Fits, f => Assert.True(f.Converged));
         Assert.All(result.Fits, f => Assert.InRange(f.ResidualVariance, 0.6, 1.5));
+        // a converged fit of an exact model ends at or below the cost of the truth on the same data
+        Assert.All(result.Fits, f => Assert.True(f.ReachedOptimum, $"seed {f.Seed}: s² {f.ResidualVariance} above the truth's {f.TruthResidualVariance}"));
         Assert.True(result.Overall >= 0.75, result.Summary());
         Assert.Contains("truth inside ±2σ", result.Summary(), StringComparison.Ordinal);
     }

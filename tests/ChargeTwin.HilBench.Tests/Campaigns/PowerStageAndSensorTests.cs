@@ -73,7 +73,7 @@ public sealed class PowerStageAndSensorTests
         Assert.Equal("us06", scenario.Discharge.Name);
         var trace = new ScenarioTrace();
         var result = new ScenarioRunner(campaign, CellLibrary.Load).Run(scenario, trace);
-        Assert.Equal(ScenarioEnd.ReachedTarget, result.End);
+        Assert.True(result.End == ScenarioEnd.ReachedTarget, $"{result.End}: {result.Detail}");
         var phases = trace.Phase.Distinct().ToList();
         Assert.Equal(["discharge", "rest", "charge"], phases);
         var soc = trace.Column("true_soc");

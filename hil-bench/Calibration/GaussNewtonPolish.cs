@@ -9,8 +9,8 @@ namespace ChargeTwin.HilBench.Calibration;
 /// Differences are taken over about one σ of each parameter (at most the optimiser's step), so the Jacobian is
 /// local: forward differences for the steps, central ones at the end (the Jacobian the covariance needs, and the
 /// convergence test). A step is taken only while it is predicted to move the point by more than a tenth of σ
-/// (predicted decrease above ½·0.1²·s²), halved until the cost falls, and parameters on a bound that the step would
-/// push out are held.
+/// (predicted decrease above ½·0.1²·s²), halved until the cost falls and, where the valley bends too sharply for
+/// that, replaced by damped steps; parameters on a bound that the step would push out are held.
 /// </summary>
 public static class GaussNewtonPolish
 {
@@ -19,9 +19,8 @@ public static class GaussNewtonPolish
 
     /// <summary>
     /// The polished fit: point, residuals and central Jacobian there, steps taken, replays spent, whether it is at
-    /// the optimum — the next step predicted on that central Jacobian moves less than about 0.1 σ, or no fraction
-    /// down to 1/8 of a Gauss–Newton step lowered the cost (the integrator's own noise then hides what is left) —
-    /// and why it stopped.
+    /// the optimum — the next step predicted on that central Jacobian moves less than about 0.1 σ, or no trial step
+    /// (fractions of the Gauss–Newton step down to 1/8, damped steps) lowered the cost — and why it stopped.
     /// </summary>
     public sealed record Outcome(double[] Point, double[] Residuals, double[,] Jacobian, int Steps, int Evaluations, bool AtOptimum, string Stop);
 
@@ -57,6 +56,7 @@ public static class GaussNewtonPolish
         var local = LocalSteps(startJacobian, r, steps);
         var taken = 0;
         var stop = maxSteps == 0 ? "no steps asked for" : $"{maxSteps} steps taken";
+        var stalled = false;
         for (var k = 0; k < maxSteps; k++)
         {
             var forward = ForwardJacobian(problem, u, r, local, lower, upper, cancellation);
@@ -71,20 +71,26 @@ public static class GaussNewtonPolish
             var cost = 0.5 * SumOfSquares(r);
             double[]? accepted = null;
             double[]? acceptedResiduals = null;
-            for (var t = 1.0; t >= 0.125 && accepted is null; t *= 0.5)
+            // the Gauss–Newton step and fractions of it; where the valley bends too sharply for that, Levenberg–
+            // Marquardt steps on the same Jacobian, damped more and more towards the scaled gradient
+            var trials = new List<double[]> { delta, Scaled(delta, 0.5), Scaled(delta, 0.25), Scaled(delta, 0.125) };
+            trials.AddRange(new[] { 1e-4, 1e-3, 1e-2, 1e-1 }.Select(lambda => Step(forward, r, u, lower, upper, lambda)));
+            foreach (var d in trials)
             {
-                var trial = u.Select((v, i) => Math.Clamp(v + t * delta[i], lower[i], upper[i])).ToArray();
+                var trial = u.Select((v, i) => Math.Clamp(v + d[i], lower[i], upper[i])).ToArray();
                 var rt = problem.Evaluate([trial], cancellation)[0];
                 evaluations++;
                 if (0.5 * SumOfSquares(rt) < cost)
                 {
                     (accepted, acceptedResiduals) = (trial, rt);
+                    break;
                 }
             }
 
             if (accepted is null)
             {
-                stop = "no decrease along the Gauss–Newton step";
+                stop = "no trial step lowered the cost";
+                stalled = true;
                 break;
             }
 
@@ -95,7 +101,7 @@ public static class GaussNewtonPolish
         var jacobian = Calibrator.CentralJacobian(problem, u, local, lower, upper, cancellation);
         evaluations += 2 * n + 1;
         var small = !(PredictedDecrease(jacobian, Step(jacobian, r, u, lower, upper)) > StopDecrease * ResidualVariance(r, n));
-        var atOptimum = small || stop.StartsWith("no decrease", StringComparison.Ordinal);
+        var atOptimum = small || stalled;
         return new Outcome(u, r, jacobian, taken, evaluations, atOptimum, small ? "next step predicted below 0.1 σ" : stop);
     }
 
@@ -142,13 +148,19 @@ public static class GaussNewtonPolish
     }
 
     /// <summary>The Gauss–Newton step min ‖J δ + r‖ over the parameters free to move (column-scaled SVD).</summary>
-    private static double[] Step(double[,] jacobian, double[] r, double[] u, double[] lower, double[] upper)
+    private static double[] Scaled(double[] v, double factor) => [.. v.Select(x => x * factor)];
+
+    /// <summary>
+    /// The step min ‖J δ + r‖² + λ s₁² ‖D δ‖² over the parameters free to move (D the column norms, s₁ the largest
+    /// singular value of the column-scaled J; λ = 0 is Gauss–Newton).
+    /// </summary>
+    private static double[] Step(double[,] jacobian, double[] r, double[] u, double[] lower, double[] upper, double lambda = 0)
     {
         var n = u.Length;
         var free = Enumerable.Range(0, n).ToList();
         for (var pass = 0; pass < 2; pass++)
         {
-            var delta = Solve(jacobian, r, free, n);
+            var delta = Solve(jacobian, r, free, n, lambda);
             var held = free.Where(i => (u[i] <= lower[i] && delta[i] < 0) || (u[i] >= upper[i] && delta[i] > 0)).ToList();
             if (held.Count == 0 || pass == 1)
             {
@@ -161,7 +173,7 @@ public static class GaussNewtonPolish
         return new double[n];
     }
 
-    private static double[] Solve(double[,] jacobian, double[] r, List<int> free, int n)
+    private static double[] Solve(double[,] jacobian, double[] r, List<int> free, int n, double lambda)
     {
         var m = r.Length;
         var delta = new double[n];
@@ -190,7 +202,7 @@ public static class GaussNewtonPolish
         {
             if (svd.S[q] > 1e-10 * largest)
             {
-                y[q] = utb[q] / svd.S[q];
+                y[q] = utb[q] * svd.S[q] / (svd.S[q] * svd.S[q] + lambda * largest * largest);
             }
         }
 

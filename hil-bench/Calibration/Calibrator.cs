@@ -46,7 +46,7 @@ public sealed record CalibrationSettings
     /// <summary>Covariance from a central-difference Jacobian at the optimum (2n replays of every test) rather than the optimiser's forward one.</summary>
     public bool CentralDifferenceCovariance { get; init; } = true;
 
-    /// <summary>Gauss–Newton steps on central Jacobians after the Levenberg–Marquardt run (with <see cref="CentralDifferenceCovariance"/>; 0: none).</summary>
+    /// <summary>Gauss–Newton steps after the Levenberg–Marquardt run, on forward differences over each parameter's σ (with <see cref="CentralDifferenceCovariance"/>; 0: none, the central Jacobian for the covariance is computed either way).</summary>
     public int PolishSteps { get; init; } = 8;
 }
 
@@ -209,7 +209,7 @@ public static class Calibrator
         var jacobian = result.Jacobian;
         if (settings.CentralDifferenceCovariance)
         {
-            // Gauss–Newton steps on the central Jacobians finish the fit at the optimum the covariance describes
+            // Gauss–Newton steps finish the fit at the optimum the covariance describes, and end on its central Jacobian
             var polish = GaussNewtonPolish.Run(problem, result.Point, result.Residuals, steps, lower, upper, settings.PolishSteps, null, cancellation);
             evaluations += polish.Evaluations;
             jacobian = polish.Jacobian;

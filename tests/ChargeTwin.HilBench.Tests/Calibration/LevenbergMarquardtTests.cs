@@ -50,6 +50,20 @@ public sealed class LevenbergMarquardtTests
     }
 
     [Fact]
+    public void RejectedSteps_ThatPromiseLessThanTheTolerance_EndTheRun()
+    {
+        // a kink just below the start: every step the (fresh) forward-difference slope proposes raises the cost,
+        // and once the damped step promises less than 1e-4 of the cost the run ends instead of damping on
+        var lm = new LevenbergMarquardt(new LevenbergMarquardtOptions { FiniteDifferenceStep = 1e-7, CostTolerance = 1e-4 });
+        var result = lm.Minimise(Batch(u => [10 + Math.Abs(u[0] - 1)]), [1 + 1e-9], [-5], [5], [1e-7]);
+
+        Assert.True(result.Converged, result.Reason);
+        Assert.Equal("predicted cost decrease below tolerance", result.Reason);
+        Assert.Equal(1 + 1e-9, result.Point[0]);
+        Assert.True(result.Iterations < 20, $"{result.Iterations} iterations");
+    }
+
+    [Fact]
     public void JacobianColumns_AreEvaluatedAsOneBatch()
     {
         var batches = new List<int>();

@@ -105,35 +105,9 @@ public static class GaussNewtonPolish
         return new Outcome(u, r, jacobian, taken, evaluations, atOptimum, small ? "next step predicted below 0.1 σ" : stop);
     }
 
-    /// <summary>Forward differences (backward at an upper bound) around a point whose residuals are known, as one parallel batch.</summary>
-    public static double[,] ForwardJacobian(CalibrationProblem problem, double[] u, double[] r, double[] steps, double[] lower, double[] upper, CancellationToken cancellation)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        ArgumentNullException.ThrowIfNull(u);
-        ArgumentNullException.ThrowIfNull(r);
-        var n = u.Length;
-        var h = new double[n];
-        var points = new List<double[]>(n);
-        for (var i = 0; i < n; i++)
-        {
-            var p = (double[])u.Clone();
-            p[i] = u[i] + steps[i] <= upper[i] ? u[i] + steps[i] : Math.Max(u[i] - steps[i], lower[i]);
-            h[i] = p[i] - u[i];
-            points.Add(p);
-        }
-
-        var rp = problem.Evaluate(points, cancellation);
-        var jac = new double[r.Length, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var k = 0; k < r.Length; k++)
-            {
-                jac[k, i] = h[i] != 0 ? (rp[i][k] - r[k]) / h[i] : 0;
-            }
-        }
-
-        return jac;
-    }
+    /// <summary>The optimiser's forward differences (backward at an upper bound), as one parallel batch of replays.</summary>
+    private static double[,] ForwardJacobian(CalibrationProblem problem, double[] u, double[] r, double[] steps, double[] lower, double[] upper, CancellationToken cancellation) =>
+        LevenbergMarquardt.Jacobian((points, ct) => problem.Evaluate(points, ct), u, r, lower, upper, steps, cancellation);
 
     private static double ResidualVariance(double[] r, int n) => SumOfSquares(r) / Math.Max(1, r.Length - n);
 
@@ -147,12 +121,11 @@ public static class GaussNewtonPolish
         return [.. steps.Select((h, i) => double.IsFinite(sigma[i]) && sigma[i] > 0 ? Math.Clamp(sigma[i], h / 100, h) : h)];
     }
 
-    /// <summary>The Gauss–Newton step min ‖J δ + r‖ over the parameters free to move (column-scaled SVD).</summary>
     private static double[] Scaled(double[] v, double factor) => [.. v.Select(x => x * factor)];
 
     /// <summary>
-    /// The step min ‖J δ + r‖² + λ s₁² ‖D δ‖² over the parameters free to move (D the column norms, s₁ the largest
-    /// singular value of the column-scaled J; λ = 0 is Gauss–Newton).
+    /// The step min ‖J δ + r‖² + λ s₁² ‖D δ‖² over the parameters free to move (column-scaled SVD; D the column norms,
+    /// s₁ the largest singular value of the column-scaled J; λ = 0 is Gauss–Newton).
     /// </summary>
     private static double[] Step(double[,] jacobian, double[] r, double[] u, double[] lower, double[] upper, double lambda = 0)
     {

@@ -72,7 +72,7 @@ public static class CalibratedCell
         doc.HeaderComments.Add($"{name}: calibrated cell parameters (written by chargetwin-bench calibrate; format: hil-bench/cells/README.md).");
         doc.HeaderComments.Add($"Base: {result.BaseSet.Name}; see provenance below for the data, the command and the fit.");
         var notes = result.Covariance.IdentifiabilityNotes(result.Parameters, result.AtBound);
-        doc.Uncertainty = result.Uncertainty(Calibrator.CovarianceMethod, notes);
+        doc.Uncertainty = result.Uncertainty(Calibrator.MethodOf(result.Covariance), notes);
         return doc;
     }
 }

@@ -187,8 +187,10 @@ public sealed class CalibrationParameter
         {
             // the range reported for intercalation kinetics and solid diffusion; beyond it the fit only trades
             // one missing piece of physics for another, and a 1000-fold exchange current at 45 °C makes the
-            // plant's Newton iterations crawl
-            return (FitScale.Log, 5e3, 1e5, "Arrhenius activation energy read by the functions with param()");
+            // plant's Newton iterations crawl. Linear, not log: ln D(T) = ln D_ref − E/R (1/T − 1/T_ref) is then linear
+            // in the fit coordinates (ln D_ref, E), so the valley between a prefactor and its activation energy is
+            // straight and the linearised intervals hold along it (on a log scale it bends)
+            return (FitScale.Linear, 5e3, 1e5, "Arrhenius activation energy read by the functions with param()");
         }
 
         if (name.EndsWith("active material volume fraction", StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using ChargeTwin.HilBench.Parameters;
 using ChargeTwin.HilBench.Plant;
 
@@ -48,6 +49,13 @@ public sealed record CalibrationSettings
 
     /// <summary>Gauss–Newton steps after the Levenberg–Marquardt run, on forward differences over each parameter's σ (with <see cref="CentralDifferenceCovariance"/>; 0: none, the central Jacobian for the covariance is computed either way).</summary>
     public int PolishSteps { get; init; } = 8;
+
+    /// <summary>
+    /// Rounds of ±2σ curvature probes after the polish (<see cref="CurvatureProbes"/>; with
+    /// <see cref="CentralDifferenceCovariance"/>): a probe that finds a lower cost moves the fit there and polishes
+    /// again, the last round's curvatures widen the covariance. 0: the plain linearised covariance.
+    /// </summary>
+    public int ProbeRounds { get; init; } = 3;
 }
 
 /// <summary>Progress of a calibration, for live displays.</summary>
@@ -130,6 +138,14 @@ public static class Calibrator
     public const string CovarianceMethod =
         "linearised least squares: covariance s^2 (J^T J)^-1 of the fit coordinates at the optimum, J the central-difference Jacobian of the weighted residual, s^2 = residual sum of squares / (m - n)";
 
+    /// <summary><see cref="CovarianceMethod"/> with the curvature probes' widening.</summary>
+    public const string ProbedCovarianceMethod = CovarianceMethod
+        + "; then, along each principal axis of that covariance, the cost at +-2 sigma: where it rises less than the linearised model predicts, that axis's variance is multiplied by the ratio (at most x10; never narrowed)";
+
+    /// <summary>How <paramref name="covariance"/> was computed.</summary>
+    public static string MethodOf(ParameterCovariance covariance) =>
+        covariance is { AxisWidening.Length: > 0 } ? ProbedCovarianceMethod : CovarianceMethod;
+
     public static CalibrationResult Run(
         ParameterSet baseSet,
         IReadOnlyList<CalibrationParameter> parameters,
@@ -207,26 +223,65 @@ public static class Calibrator
         // covariance at the optimum
         progress?.Invoke(new CalibrationProgress("covariance", result.Iterations, result.Cost, Natural(result.Point), evaluations, clock.Elapsed.TotalSeconds));
         var jacobian = result.Jacobian;
+        var blocks = Enumerable.Range(0, fitTests.Count).Select(problem.Offset).ToArray();
+        ParameterCovariance covariance;
         if (settings.CentralDifferenceCovariance)
         {
             // Gauss–Newton steps finish the fit at the optimum the covariance describes, and end on its central Jacobian
-            var polish = GaussNewtonPolish.Run(problem, result.Point, result.Residuals, steps, lower, upper, settings.PolishSteps, null, cancellation);
-            evaluations += polish.Evaluations;
-            jacobian = polish.Jacobian;
-            result = result with
+            var converged = result.Converged;
+            var reason = result.Reason;
+            void Polish(double[] from, double[] residualsFrom)
             {
-                Point = polish.Point,
-                Residuals = polish.Residuals,
-                Jacobian = polish.Jacobian,
-                Cost = 0.5 * polish.Residuals.Sum(x => x * x),
-                AtBound = [.. polish.Point.Select((v, i) => v <= lower[i] || v >= upper[i])],
-                Converged = result.Converged || polish.AtOptimum,
-                Reason = $"{result.Reason}; Gauss–Newton polish: {polish.Steps} step(s), {polish.Stop}{(polish.AtOptimum ? "" : " (not at the optimum)")}",
-            };
+                var polish = GaussNewtonPolish.Run(problem, from, residualsFrom, steps, lower, upper, settings.PolishSteps, null, cancellation);
+                evaluations += polish.Evaluations;
+                jacobian = polish.Jacobian;
+                converged |= polish.AtOptimum;
+                reason += $"; Gauss–Newton polish: {polish.Steps} step(s), {polish.Stop}{(polish.AtOptimum ? "" : " (not at the optimum)")}";
+                result = result with
+                {
+                    Point = polish.Point,
+                    Residuals = polish.Residuals,
+                    Jacobian = polish.Jacobian,
+                    Cost = 0.5 * polish.Residuals.Sum(x => x * x),
+                    AtBound = [.. polish.Point.Select((v, i) => v <= lower[i] || v >= upper[i])],
+                };
+            }
+
+            Polish(result.Point, result.Residuals);
+            covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks);
+
+            // ±2σ probes along the principal axes: a lower cost continues the fit from there, the rest widens flat axes
+            for (var round = 1; round <= settings.ProbeRounds; round++)
+            {
+                progress?.Invoke(new CalibrationProgress($"curvature probes {round}/{settings.ProbeRounds}", result.Iterations, result.Cost, Natural(result.Point), evaluations, clock.Elapsed.TotalSeconds));
+                var probe = CurvatureProbes.Run(residuals, result.Point, result.Residuals, jacobian, covariance, lower, upper, cancellation);
+                evaluations += probe.Evaluations;
+                if (probe.FoundLowerCost && round < settings.ProbeRounds)
+                {
+                    reason += string.Create(CultureInfo.InvariantCulture, $"; a ±2σ probe lowered the cost by {probe.Decrease:G3}: continued from there");
+                    Polish(probe.LowerPoint!, probe.LowerResiduals!);
+                    covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks);
+                    continue;
+                }
+
+                if (probe.FoundLowerCost)
+                {
+                    converged = false;
+                    reason += string.Create(CultureInfo.InvariantCulture, $"; after {round} round(s) a ±2σ probe still lowers the cost by {probe.Decrease:G3} (not at the optimum)");
+                }
+
+                covariance = covariance.Widened(probe.Widening);
+                reason += string.Create(CultureInfo.InvariantCulture, $"; ±2σ curvature probes: {probe.WidenedAxes} of {probe.Widening.Length} axes flatter than linearised, widened (variance up to ×{probe.Widening.Max():G3})");
+                break;
+            }
+
+            result = result with { Converged = converged, Reason = reason };
+        }
+        else
+        {
+            covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks);
         }
 
-        var blocks = Enumerable.Range(0, fitTests.Count).Select(problem.Offset).ToArray();
-        var covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks);
         var values = Natural(result.Point);
         var sigma = values.Select((_, i) => Math.Abs(parameters[i].Derivative(result.Point[i])) * covariance.SigmaFit[i]).ToArray();
 

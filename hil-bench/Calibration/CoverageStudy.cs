@@ -101,12 +101,16 @@ public static class SyntheticData
 }
 
 /// <summary>
-/// One fit of a coverage study. <paramref name="Z"/> is (estimate − truth)/σ of each parameter in fit coordinates;
-/// <paramref name="TruthResidualVariance"/> is s² of the same synthetic data at the true parameters: a fit that ends
-/// above it has not found the least-squares optimum (the truth itself is a better point).
+/// One fit of a coverage study. <paramref name="Z"/> is (estimate − truth)/σ of each parameter in fit coordinates with
+/// the reported σ, <paramref name="LinearisedZ"/> the same with the plain linearised σ (before the curvature probes
+/// widened it); <paramref name="TruthResidualVariance"/> is s² of the same synthetic data at the true parameters: a
+/// fit that ends above it has not found the least-squares optimum (the truth itself is a better point).
 /// </summary>
-public sealed record CoverageFit(int Seed, double[] Values, double[] Sigma, double[] Z, bool Converged, double ResidualVariance, double TruthResidualVariance, double Elapsed_s)
+public sealed record CoverageFit(int Seed, double[] Values, double[] Sigma, double[] Z, double[] LinearisedZ, bool Converged, double ResidualVariance, double TruthResidualVariance, double Elapsed_s)
 {
+    /// <summary>Whether each ±2σ interval of the plain linearised σ holds the truth.</summary>
+    public bool[] LinearisedInside => [.. LinearisedZ.Select(z => Math.Abs(z) <= 2)];
+
     /// <summary>The fit ended at least as low as the truth's cost: it found the optimum, or a point as good.</summary>
     public bool ReachedOptimum => ResidualVariance <= TruthResidualVariance;
 
@@ -122,6 +126,9 @@ public sealed record CoverageResult(IReadOnlyList<CalibrationParameter> Paramete
 
     /// <summary>Fraction of all (fit, parameter) intervals that hold the truth.</summary>
     public double Overall => Fits.Sum(f => f.Inside.Count(x => x)) / (double)(Fits.Count * Parameters.Count);
+
+    /// <summary>Fraction of all intervals that would hold the truth with the plain linearised σ (no curvature probes).</summary>
+    public double OverallLinearised => Fits.Sum(f => f.LinearisedInside.Count(x => x)) / (double)(Fits.Count * Parameters.Count);
 
     /// <summary>Fraction of fits whose intervals hold every true value.</summary>
     public double AllInside => Fits.Count(f => f.Inside.All(x => x)) / (double)Fits.Count;
@@ -153,6 +160,7 @@ public sealed record CoverageResult(IReadOnlyList<CalibrationParameter> Paramete
         var w = new StringBuilder();
         w.AppendLine(inv, $"coverage study: {Fits.Count} fits, noise sigma_V = {Noise.Voltage_V * 1000:G3} mV, sigma_T = {Noise.Temperature_K:G3} K, {Elapsed_s:F0} s");
         w.AppendLine(inv, $"truth inside ±2σ: {Overall:P1} of all {Fits.Count * Parameters.Count} intervals (nominal 95.4 %); every parameter inside in {AllInside:P0} of the fits; {Fits.Count(f => f.Converged)} of {Fits.Count} fits converged");
+        w.AppendLine(inv, $"with the plain linearised σ (before the curvature probes widened it): {OverallLinearised:P1}");
         w.AppendLine(inv, $"{AtNoiseFloor.Count} of {Fits.Count} fits reached the noise floor (s² < {NoiseFloor:F0}); their intervals hold the truth in {OverallAtNoiseFloor:P1} of {AtNoiseFloor.Count * Parameters.Count}");
         w.AppendLine(inv, $"{AtOptimum.Count} of {Fits.Count} fits ended at or below the cost of the truth (the others stopped short of the optimum); their intervals hold the truth in {OverallAtOptimum:P1} of {AtOptimum.Count * Parameters.Count}");
         w.AppendLine("parameter                                                                        truth        coverage  mean(est−truth)/σ  sd(est)/mean(σ)");
@@ -235,12 +243,11 @@ public static class CoverageStudy
 
             var fitClock = Stopwatch.StartNew();
             var result = Calibrator.Run(start, parameters, data, [], fitSettings, cancellation: cancellation);
-            var z = parameters.Select((p, i) =>
-                (p.ToFit(result.Values[i]) - p.ToFit(trueValues[i])) / result.Covariance.SigmaFit[i]).ToArray();
+            double[] Z(double[] sigma) => [.. parameters.Select((p, i) => (p.ToFit(result.Values[i]) - p.ToFit(trueValues[i])) / sigma[i])];
             var atTruth = new CalibrationProblem(truth, parameters, data, fitSettings.FitModel, weights, null, fitSettings.Workers)
                 .Evaluate([[.. parameters.Select((p, i) => p.ToFit(trueValues[i]))]], cancellation)[0];
             var truthVariance = atTruth.Sum(r => r * r) / (atTruth.Length - parameters.Count);
-            var fit = new CoverageFit(seed, result.Values, result.Sigma, z, result.Converged, result.Covariance.ResidualVariance, truthVariance, fitClock.Elapsed.TotalSeconds);
+            var fit = new CoverageFit(seed, result.Values, result.Sigma, Z(result.Covariance.SigmaFit), Z(result.Covariance.LinearisedSigmaFit), result.Converged, result.Covariance.ResidualVariance, truthVariance, fitClock.Elapsed.TotalSeconds);
             results.Add(fit);
             onFit?.Invoke(k, fit);
         }

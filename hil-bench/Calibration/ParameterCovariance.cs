@@ -98,20 +98,7 @@ public sealed record ParameterCovariance
             }
         }
 
-        var sigma = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            sigma[i] = Math.Sqrt(Math.Max(cov[i, i], 0));
-        }
-
-        var corr = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                corr[i, j] = sigma[i] > 0 && sigma[j] > 0 ? cov[i, j] / (sigma[i] * sigma[j]) : (i == j ? 1 : 0);
-            }
-        }
+        var (sigma, corr) = SigmaAndCorrelation(cov);
 
         var vectors = new double[n, n];
         for (var i = 0; i < n; i++)
@@ -133,6 +120,75 @@ public sealed record ParameterCovariance
             ResidualCount = m,
             ResidualAutocorrelation = LagOneAutocorrelation(residuals, blocks ?? [0]),
         };
+    }
+
+    /// <summary>
+    /// Variance factor applied along each principal axis (<see cref="PrincipalAxes"/>) by <see cref="Widened"/>;
+    /// empty for the plain linearised covariance.
+    /// </summary>
+    public double[] AxisWidening { get; init; } = [];
+
+    /// <summary>The principal axes (columns) <see cref="AxisWidening"/> applies to: those of the covariance before widening.</summary>
+    public double[,] WidenedAxes { get; init; } = new double[0, 0];
+
+    /// <summary>σ of each fit coordinate before <see cref="Widened"/> (the plain linearised one).</summary>
+    public double[] LinearisedSigmaFit { get => linearisedSigmaFit ?? SigmaFit; init => linearisedSigmaFit = value; }
+
+    private readonly double[]? linearisedSigmaFit;
+
+    /// <summary>
+    /// Principal axes of the uncertainty in σ-scaled coordinates: eigenvalues μ (ascending) and eigenvectors w (columns)
+    /// of the correlation matrix. In fit coordinates axis k is the direction σ ∘ w_k, and ±√μ_k along it is one σ.
+    /// </summary>
+    public (double[] Eigenvalues, double[,] Vectors) PrincipalAxes()
+    {
+        var n = SigmaFit.Length;
+        var evd = Matrix<double>.Build.Dense(n, n, (i, j) => Correlation[i, j]).Evd(Symmetricity.Symmetric);
+        var vectors = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k < n; k++)
+            {
+                vectors[i, k] = evd.EigenVectors[i, k];
+            }
+        }
+
+        return ([.. evd.EigenValues.Select(e => Math.Max(e.Real, 0))], vectors);
+    }
+
+    /// <summary>
+    /// The covariance with the variance along principal axis k multiplied by <paramref name="factors"/>[k]
+    /// (Cov' = D W diag(μ ∘ f) Wᵀ D, D = diag σ); correlation and σ follow, the Jacobian's singular values and the
+    /// residual statistics stay.
+    /// </summary>
+    public ParameterCovariance Widened(double[] factors)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        var n = SigmaFit.Length;
+        if (factors.Length != n)
+        {
+            throw new ArgumentException($"{factors.Length} axis factors for {n} parameters", nameof(factors));
+        }
+
+        var (mu, w) = PrincipalAxes();
+        var cov = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var c = 0.0;
+                for (var k = 0; k < n; k++)
+                {
+                    c += w[i, k] * w[j, k] * mu[k] * factors[k];
+                }
+
+                cov[i, j] = SigmaFit[i] * SigmaFit[j] * c;
+            }
+        }
+
+        var (sigma, corr) = SigmaAndCorrelation(cov);
+
+        return this with { Covariance = cov, Correlation = corr, SigmaFit = sigma, AxisWidening = (double[])factors.Clone(), WidenedAxes = w, LinearisedSigmaFit = LinearisedSigmaFit };
     }
 
     /// <summary>Pairs (i, j, ρ) with |ρ| above <see cref="CorrelationThreshold"/>.</summary>
@@ -196,6 +252,17 @@ public sealed record ParameterCovariance
             }
         }
 
+        if (AxisWidening.Any(f => f > 1))
+        {
+            any = true;
+            var axes = WidenedAxes;
+            var widest = Array.IndexOf(AxisWidening, AxisWidening.Max());
+            var parts = Enumerable.Range(0, SigmaFit.Length).OrderByDescending(i => Math.Abs(axes[i, widest])).Take(3)
+                .Select(i => string.Create(inv, $"{axes[i, widest]:+0.00;-0.00} × '{parameters[i].Label}'"));
+            w.AppendLine(string.Create(inv,
+                $"Curvature: along {AxisWidening.Count(f => f > 1)} of {AxisWidening.Length} principal axes the cost at ±2σ rises slower than the linearised model predicts; their variance is widened, most (×{AxisWidening.Max():G3}) along {string.Join(" ", parts)}."));
+        }
+
         if (!any)
         {
             w.AppendLine("No correlation above 0.95 and no singular value below 1e-3 of the largest: every fitted parameter is identifiable from these data.");
@@ -204,6 +271,27 @@ public sealed record ParameterCovariance
         w.AppendLine(string.Create(inv,
             $"Residual lag-1 autocorrelation {ResidualAutocorrelation:F2}: the residuals are mostly model error, not independent noise; σ as stated assumes independence and may be too small by about ×{AutocorrelationInflation:F1}."));
         return w.ToString();
+    }
+
+    private static (double[] Sigma, double[,] Correlation) SigmaAndCorrelation(double[,] cov)
+    {
+        var n = cov.GetLength(0);
+        var sigma = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            sigma[i] = Math.Sqrt(Math.Max(cov[i, i], 0));
+        }
+
+        var corr = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                corr[i, j] = sigma[i] > 0 && sigma[j] > 0 ? cov[i, j] / (sigma[i] * sigma[j]) : (i == j ? 1 : 0);
+            }
+        }
+
+        return (sigma, corr);
     }
 
     private static double LagOneAutocorrelation(double[] r, IReadOnlyList<int> blocks)

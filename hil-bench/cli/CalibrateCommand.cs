@@ -43,6 +43,7 @@ public static class CalibrateCommand
         var workers = new Option<int>("--workers") { Description = "threads for the replays (0: all cores)", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "seed of the random starts", DefaultValueFactory = _ => 12 };
         var polish = new Option<int>("--polish-steps") { Description = "Gauss–Newton steps after Levenberg–Marquardt (0: none; the covariance Jacobian is computed either way)", DefaultValueFactory = _ => new CalibrationSettings().PolishSteps };
+        var probes = new Option<int>("--probe-rounds") { Description = "rounds of ±2σ cost probes along the covariance's principal axes after the polish: a lower cost continues the fit, flatter-than-linearised axes widen the covariance (0: plain linearised covariance)", DefaultValueFactory = _ => new CalibrationSettings().ProbeRounds };
         var spread = new Option<double>("--start-spread") { Description = "σ of the random starts in ln θ (a fraction of the range for linear parameters)", DefaultValueFactory = _ => new CalibrationSettings().StartSpread };
         var ambient = new Option<double>("--ambient-C") { Description = "ambient of headerless curves [°C]", DefaultValueFactory = _ => 25 };
         var noReport = new Option<bool>("--no-report") { Description = "write the cell file only" };
@@ -51,7 +52,7 @@ public static class CalibrateCommand
         var noiseT = new Option<double>("--noise-temperature-K") { Description = "coverage study: σ of the temperature sensor [K]", DefaultValueFactory = _ => 0.2 };
 
         var command = new Command("calibrate", "Fit a cell's parameters to measured tests (their recorded current replayed through the plant), with uncertainty; write the cell file and a report.");
-        foreach (var o in new Option[] { cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, polish, ambient, noReport, coverage, noiseV, noiseT })
+        foreach (var o in new Option[] { cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, polish, probes, ambient, noReport, coverage, noiseV, noiseT })
         {
             command.Options.Add(o);
         }
@@ -60,7 +61,7 @@ public static class CalibrateCommand
         {
             try
             {
-                return Execute(parse, new Arguments(cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, polish, ambient, noReport, coverage, noiseV, noiseT));
+                return Execute(parse, new Arguments(cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, polish, probes, ambient, noReport, coverage, noiseV, noiseT));
             }
             catch (Exception e) when (e is MeasuredDataException or CalibrationInputException)
             {
@@ -74,7 +75,7 @@ public static class CalibrateCommand
         Option<string> Cell, Option<string[]> Data, Option<string[]> Validate, Option<string[]> Fit, Option<string[]> AlsoFit, Option<string[]> PerAmbient, Option<string> Output, Option<string?> Name, Option<string?> Description,
         Option<bool> WithCharge, Option<double> SigmaV, Option<double> SigmaRest, Option<double> SigmaT, Option<int> Starts, Option<int> Iterations,
         Option<int> FitVolumes, Option<int> FitShells, Option<int> Volumes, Option<int> Shells, Option<string> Thermal, Option<int> Workers,
-        Option<int> Seed, Option<double> StartSpread, Option<int> PolishSteps, Option<double> Ambient, Option<bool> NoReport, Option<int> Coverage, Option<double> NoiseV, Option<double> NoiseT);
+        Option<int> Seed, Option<double> StartSpread, Option<int> PolishSteps, Option<int> ProbeRounds, Option<double> Ambient, Option<bool> NoReport, Option<int> Coverage, Option<double> NoiseV, Option<double> NoiseT);
 
     private static int Execute(ParseResult parse, Arguments a)
     {
@@ -101,6 +102,11 @@ public static class CalibrateCommand
         if (parse.GetValue(a.PolishSteps) < 0)
         {
             throw new UsageException($"--polish-steps {parse.GetValue(a.PolishSteps)}: expected 0 or more");
+        }
+
+        if (parse.GetValue(a.ProbeRounds) < 0)
+        {
+            throw new UsageException($"--probe-rounds {parse.GetValue(a.ProbeRounds)}: expected 0 or more");
         }
 
         if (!(parse.GetValue(a.StartSpread) >= 0) || !double.IsFinite(parse.GetValue(a.StartSpread)))
@@ -176,6 +182,7 @@ public static class CalibrateCommand
             Seed = parse.GetValue(a.Seed),
             StartSpread = parse.GetValue(a.StartSpread),
             PolishSteps = parse.GetValue(a.PolishSteps),
+            ProbeRounds = parse.GetValue(a.ProbeRounds),
             Workers = parse.GetValue(a.Workers),
             ReportReplays = !parse.GetValue(a.NoReport),
         };
@@ -239,7 +246,7 @@ public static class CalibrateCommand
         }
 
         // one row per fit as it finishes, so that a study cut short keeps what it measured
-        var header = "seed,converged,residual_variance,truth_residual_variance," + string.Join(',', parameters.Select(p => $"\"{p.Name}\",sigma,z"));
+        var header = "seed,converged,residual_variance,truth_residual_variance," + string.Join(',', parameters.Select(p => $"\"{p.Name}\",sigma,z,z_linearised"));
         var rows = new List<string> { header };
         File.WriteAllLines(outPath, rows);
         var shortNames = ShortNames(parameters);
@@ -247,9 +254,9 @@ public static class CalibrateCommand
         {
             var outside = string.Join(" ", f.Z.Select((z, i) => (z, i)).Where(x => !(Math.Abs(x.z) <= 2)).Select(x => string.Create(CultureInfo.InvariantCulture, $"{shortNames[x.i]} {x.z:+0.0;-0.0}σ")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  fit {k + 1}/{fits} (seed {f.Seed}): {f.Inside.Count(x => x)}/{f.Inside.Length} inside ±2σ, s² = {f.ResidualVariance:F3} (truth {f.TruthResidualVariance:F3}), {(f.Converged ? "converged" : "NOT converged")}, {f.Elapsed_s:F0} s{(outside.Length > 0 ? " | outside: " + outside : "")}"));
+                $"  fit {k + 1}/{fits} (seed {f.Seed}): {f.Inside.Count(x => x)}/{f.Inside.Length} inside ±2σ ({f.LinearisedInside.Count(x => x)} with the linearised σ), s² = {f.ResidualVariance:F3} (truth {f.TruthResidualVariance:F3}), {(f.Converged ? "converged" : "NOT converged")}, {f.Elapsed_s:F0} s{(outside.Length > 0 ? " | outside: " + outside : "")}"));
             var row = string.Create(CultureInfo.InvariantCulture,
-                $"{f.Seed},{f.Converged},{f.ResidualVariance:G6},{f.TruthResidualVariance:G6},{string.Join(',', f.Values.Select((v, i) => $"{v:G8},{f.Sigma[i]:G4},{f.Z[i]:F3}"))}");
+                $"{f.Seed},{f.Converged},{f.ResidualVariance:G6},{f.TruthResidualVariance:G6},{string.Join(',', f.Values.Select((v, i) => $"{v:G8},{f.Sigma[i]:G4},{f.Z[i]:F3},{f.LinearisedZ[i]:F3}"))}");
             rows.Add(row);
             File.AppendAllLines(outPath, [row]);
         });

@@ -82,14 +82,17 @@ public sealed class CalibrateCommandTests
         Assert.Equal("chargetwin-bench: --fit 'Contact resistance [Ohm]': bounds 0.01..0.05 exclude the start value 0 of cell 'OKane2022'", error.TrimEnd());
     }
 
-    [Fact]
-    public void ANegativeStartSpread_IsOneLineAndExitCode2()
+    [Theory]
+    [InlineData("--start-spread", "-0.1", "expected a finite number ≥ 0")]
+    [InlineData("--probe-rounds", "-1", "expected 0 or more")]
+    [InlineData("--polish-steps", "-2", "expected 0 or more")]
+    public void ANegativeOptimiserSetting_IsOneLineAndExitCode2(string option, string value, string expected)
     {
         var dir = CalibrationFiles.TempDirectory();
-        var (code, _, error) = Bench(["calibrate", "--data", SmallTest(dir), "--start-spread", "-0.1", "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
+        var (code, _, error) = Bench(["calibrate", "--data", SmallTest(dir), option, value, "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
 
         Assert.Equal(BenchCli.BadInput, code);
-        Assert.Equal("chargetwin-bench: --start-spread -0.1: expected a finite number ≥ 0", error.TrimEnd());
+        Assert.Equal($"chargetwin-bench: {option} {value}: {expected}", error.TrimEnd());
     }
 
     [Fact]

@@ -63,12 +63,17 @@ public sealed class CalibrationParameterTests
         var set = CalibrationBase.Expose(OKane, CalibrationDefaults.Parameters);
         var all = CalibrationDefaults.Parameters.Select(n => CalibrationParameter.Create(n, set)).ToList();
 
-        Assert.Equal(FitScale.Linear, all.Single(p => p.Name == "Contact resistance [Ohm]").Scale);
-        Assert.All(all.Where(p => p.Name != "Contact resistance [Ohm]"), p => Assert.Equal(FitScale.Log, p.Scale));
+        // linear: the resistance (it may be zero) and the activation energies (ln D(T) is then linear in the fit
+        // coordinates ln D_ref and E); log: everything positive that scales
+        static bool Linear(CalibrationParameter p) => p.Name == "Contact resistance [Ohm]" || p.Name.Contains("activation energy", StringComparison.Ordinal);
+        Assert.Equal(5, all.Count(Linear));
+        Assert.All(all, p => Assert.Equal(Linear(p) ? FitScale.Linear : FitScale.Log, p.Scale));
         Assert.All(all, p => Assert.InRange(p.Read(set), p.Lower, p.Upper));
         var energy = all.Single(p => p.Name.StartsWith("Negative particle diffusivity activation", StringComparison.Ordinal));
-        Assert.Equal(Math.Log(30300), energy.ToFit(30300), 12);
-        Assert.Equal(30300, energy.FromFit(energy.ToFit(30300)), 9);
+        Assert.Equal(30300, energy.ToFit(30300), 12);
+        Assert.Equal((5e3, 1e5), (energy.Lower, energy.Upper));
+        var diffusivity = all.Single(p => p.Name.StartsWith("Negative particle diffusivity reference", StringComparison.Ordinal));
+        Assert.Equal(Math.Log(diffusivity.Read(set)), diffusivity.ToFit(diffusivity.Read(set)), 12);
     }
 
     [Fact]

@@ -73,6 +73,8 @@ public sealed class SyntheticCalibrationTests
         Assert.Equal(0.02, result.Values[0], 4);
         Assert.Equal(20.0, result.Values[1], 1);
         Assert.True(result.Cost < 1e-4 * result.InitialCost);
+        Assert.Contains("±2σ curvature probes", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, result.Covariance.AxisWidening.Length);
         Assert.Equal(result.Values, result.Parameters.Select(p => p.Read(result.FittedSet)).ToArray());
     }
 
@@ -114,6 +116,9 @@ public sealed class SyntheticCalibrationTests
         // a converged fit of an exact model ends at or below the cost of the truth on the same data
         Assert.All(result.Fits, f => Assert.True(f.ReachedOptimum, $"seed {f.Seed}: s² {f.ResidualVariance} above the truth's {f.TruthResidualVariance}"));
         Assert.True(result.Overall >= 0.75, result.Summary());
+        // the curvature probes only ever widen the linearised intervals
+        Assert.All(result.Fits, f => Assert.All(f.Z.Zip(f.LinearisedZ), z => Assert.True(Math.Abs(z.First) <= Math.Abs(z.Second) + 1e-12)));
+        Assert.True(result.Overall >= result.OverallLinearised);
         Assert.Contains("truth inside ±2σ", result.Summary(), StringComparison.Ordinal);
     }
 

@@ -232,7 +232,9 @@ public static class Calibrator
             var reason = result.Reason;
             void Polish(double[] from, double[] residualsFrom)
             {
-                var polish = GaussNewtonPolish.Run(problem, from, residualsFrom, steps, lower, upper, settings.PolishSteps, null, cancellation);
+                var before = evaluations;
+                var polish = GaussNewtonPolish.Run(problem, from, residualsFrom, steps, lower, upper, settings.PolishSteps, null, cancellation,
+                    (step, cost, point, spent) => progress?.Invoke(new CalibrationProgress("polish", step, cost, Natural(point), before + spent, clock.Elapsed.TotalSeconds)));
                 evaluations += polish.Evaluations;
                 jacobian = polish.Jacobian;
                 converged |= polish.AtOptimum;

@@ -130,6 +130,44 @@ public sealed record CoverageResult(IReadOnlyList<CalibrationParameter> Paramete
     /// <summary>Fraction of all intervals that would hold the truth with the plain linearised σ (no curvature probes).</summary>
     public double OverallLinearised => Fits.Sum(f => f.LinearisedInside.Count(x => x)) / (double)(Fits.Count * Parameters.Count);
 
+    /// <summary>
+    /// Whether fit <paramref name="fit"/> ended with parameter <paramref name="i"/> on a bound: the calibrator's notes
+    /// call such an interval not meaningful (the data push the parameter further, the bound cuts the estimate off).
+    /// </summary>
+    public bool OnBound(CoverageFit fit, int i)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var p = Parameters[i];
+        var u = p.ToFit(fit.Values[i]);
+        var tolerance = 1e-9 * (p.UpperFit - p.LowerFit);
+        return u <= p.LowerFit + tolerance || u >= p.UpperFit - tolerance;
+    }
+
+    /// <summary>Intervals that ended on a bound, and the fraction of all the others that hold the truth.</summary>
+    public (int OnBound, double OthersInside) OffBound()
+    {
+        var onBound = 0;
+        var others = 0;
+        var inside = 0;
+        foreach (var f in Fits)
+        {
+            for (var i = 0; i < Parameters.Count; i++)
+            {
+                if (OnBound(f, i))
+                {
+                    onBound++;
+                }
+                else
+                {
+                    others++;
+                    inside += f.Inside[i] ? 1 : 0;
+                }
+            }
+        }
+
+        return (onBound, others == 0 ? double.NaN : inside / (double)others);
+    }
+
     /// <summary>Fraction of fits whose intervals hold every true value.</summary>
     public double AllInside => Fits.Count(f => f.Inside.All(x => x)) / (double)Fits.Count;
 
@@ -161,6 +199,8 @@ public sealed record CoverageResult(IReadOnlyList<CalibrationParameter> Paramete
         w.AppendLine(inv, $"coverage study: {Fits.Count} fits, noise sigma_V = {Noise.Voltage_V * 1000:G3} mV, sigma_T = {Noise.Temperature_K:G3} K, {Elapsed_s:F0} s");
         w.AppendLine(inv, $"truth inside ±2σ: {Overall:P1} of all {Fits.Count * Parameters.Count} intervals (nominal 95.4 %); every parameter inside in {AllInside:P0} of the fits; {Fits.Count(f => f.Converged)} of {Fits.Count} fits converged");
         w.AppendLine(inv, $"with the plain linearised σ (before the curvature probes widened it): {OverallLinearised:P1}");
+        var (onBound, othersInside) = OffBound();
+        w.AppendLine(inv, $"{onBound} intervals ended on a bound (the calibrator marks them not meaningful); the other {Fits.Count * Parameters.Count - onBound} hold the truth in {othersInside:P1}");
         w.AppendLine(inv, $"{AtNoiseFloor.Count} of {Fits.Count} fits reached the noise floor (s² < {NoiseFloor:F0}); their intervals hold the truth in {OverallAtNoiseFloor:P1} of {AtNoiseFloor.Count * Parameters.Count}");
         w.AppendLine(inv, $"{AtOptimum.Count} of {Fits.Count} fits ended at or below the cost of the truth (the others stopped short of the optimum); their intervals hold the truth in {OverallAtOptimum:P1} of {AtOptimum.Count * Parameters.Count}");
         w.AppendLine("parameter                                                                        truth        coverage  mean(est−truth)/σ  sd(est)/mean(σ)");

@@ -24,6 +24,7 @@ public static class GaussNewtonPolish
     /// </summary>
     public sealed record Outcome(double[] Point, double[] Residuals, double[,] Jacobian, int Steps, int Evaluations, bool AtOptimum, string Stop);
 
+    /// <param name="progress">After each step taken: steps so far, cost, point, replays spent.</param>
     /// <param name="startJacobian">A fresh finite-difference Jacobian at <paramref name="point"/>, to size the
     /// difference steps; null computes a forward one with <paramref name="steps"/> (an optimiser's Broyden-updated
     /// Jacobian is not good enough: it sized the steps so badly that the polish stalled several σ short).</param>
@@ -36,7 +37,8 @@ public static class GaussNewtonPolish
         double[] upper,
         int maxSteps,
         double[,]? startJacobian = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        Action<int, double, double[], int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(point);
@@ -96,6 +98,7 @@ public static class GaussNewtonPolish
 
             (u, r) = (accepted, acceptedResiduals!);
             taken++;
+            progress?.Invoke(taken, 0.5 * SumOfSquares(r), u, evaluations);
         }
 
         var jacobian = Calibrator.CentralJacobian(problem, u, local, lower, upper, cancellation);

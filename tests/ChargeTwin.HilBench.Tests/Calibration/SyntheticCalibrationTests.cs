@@ -123,6 +123,24 @@ public sealed class SyntheticCalibrationTests
     }
 
     [Fact]
+    public void CoverageSummary_CountsIntervalsThatEndedOnABound_Apart()
+    {
+        var p = CalibrationParameter.Create("Contact resistance [Ohm]", Truth); // linear, 0..0.1 Ω
+        CoverageFit[] fits =
+        [
+            new(1, [0.1], [0.01], [3.0], [3.0], true, 1, 1, 0), // on the upper bound, outside
+            new(2, [0.05], [0.01], [1.0], [1.0], true, 1, 1, 0), // inside
+            new(3, [0.03], [0.01], [-2.5], [-2.5], true, 1, 1, 0), // outside
+        ];
+        var result = new CoverageResult([p], [0.02], fits, new SensorNoise(), 0);
+
+        Assert.True(result.OnBound(fits[0], 0));
+        Assert.False(result.OnBound(fits[1], 0));
+        Assert.Equal((1, 0.5), result.OffBound());
+        Assert.Contains("1 intervals ended on a bound (the calibrator marks them not meaningful); the other 2 hold the truth in 50.0 %", result.Summary(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnEnvironmentParameter_IsFittedPerAmbient_AndOnlyTheCellsValueGoesIntoTheCellFile()
     {
         // the same cell in two chambers: 20 W/m²K at 25 °C, 35 W/m²K at 45 °C

@@ -94,23 +94,9 @@ public static class CurvatureProbes
             : new Outcome(curvature, widening, probes[best], results[best], -bestRise, probes.Count);
     }
 
-    private static double Cost(double[] r) => 0.5 * r.Sum(x => x * x);
+    private static double Cost(double[] r) => 0.5 * GaussNewtonPolish.SumOfSquares(r);
 
     /// <summary>½‖J (probe − point)‖²: the rise the linearised model predicts.</summary>
-    private static double Predicted(double[,] jacobian, double[] probe, double[] point)
-    {
-        var sum = 0.0;
-        for (var row = 0; row < jacobian.GetLength(0); row++)
-        {
-            var jd = 0.0;
-            for (var i = 0; i < point.Length; i++)
-            {
-                jd += jacobian[row, i] * (probe[i] - point[i]);
-            }
-
-            sum += jd * jd;
-        }
-
-        return 0.5 * sum;
-    }
+    private static double Predicted(double[,] jacobian, double[] probe, double[] point) =>
+        GaussNewtonPolish.PredictedDecrease(jacobian, [.. probe.Select((v, i) => v - point[i])]);
 }

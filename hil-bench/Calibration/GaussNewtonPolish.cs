@@ -114,7 +114,8 @@ public static class GaussNewtonPolish
 
     private static double ResidualVariance(double[] r, int n) => SumOfSquares(r) / Math.Max(1, r.Length - n);
 
-    private static double PredictedDecrease(double[,] jacobian, double[] delta) => 0.5 * SumOfSquares(Multiply(jacobian, delta));
+    /// <summary>½‖J δ‖²: the cost decrease (or, away from the optimum, rise) the linearised model predicts for a step δ.</summary>
+    internal static double PredictedDecrease(double[,] jacobian, double[] delta) => 0.5 * SumOfSquares(Multiply(jacobian, delta));
 
     /// <summary>Each parameter's step clamped to [step/100, step] around its linearised σ (fit coordinates).</summary>
     public static double[] LocalSteps(double[,] jacobian, double[] residuals, double[] steps)
@@ -209,5 +210,5 @@ public static class GaussNewtonPolish
         return result;
     }
 
-    private static double SumOfSquares(double[] v) => v.Sum(x => x * x);
+    internal static double SumOfSquares(double[] v) => v.Sum(x => x * x);
 }

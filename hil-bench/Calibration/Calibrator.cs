@@ -136,7 +136,7 @@ public sealed record CalibrationResult
 public static class Calibrator
 {
     public const string CovarianceMethod =
-        "linearised least squares: covariance s^2 (J^T J)^-1 of the fit coordinates at the optimum, J the central-difference Jacobian of the weighted residual, s^2 = residual sum of squares / (m - n)";
+        "linearised least squares: covariance s^2 (J^T J)^-1 of the fit coordinates at the optimum, J the central-difference Jacobian of the weighted residual, s^2 = residual sum of squares / (m - n), multiplied by (1 + rho)/(1 - rho) for a positive lag-1 autocorrelation rho of the residuals within each test (AR(1)-correlated residuals)";
 
     /// <summary><see cref="CovarianceMethod"/> with the curvature probes' widening.</summary>
     public const string ProbedCovarianceMethod = CovarianceMethod
@@ -187,7 +187,7 @@ public static class Calibrator
             {
                 var p = parameters[i];
                 var spread = p.StartSpreadFactor * (p.Scale == FitScale.Log ? settings.StartSpread : settings.StartSpread * (p.Upper - p.Lower));
-                return Math.Clamp(u + spread * Gaussian(random), lower[i], upper[i]);
+                return Math.Clamp(u + spread * SyntheticData.Gaussian(random), lower[i], upper[i]);
             })]);
         }
 
@@ -230,10 +230,10 @@ public static class Calibrator
             // Gauss–Newton steps finish the fit at the optimum the covariance describes, and end on its central Jacobian
             var converged = result.Converged;
             var reason = result.Reason;
-            void Polish(double[] from, double[] residualsFrom)
+            void Polish(double[] from, double[] residualsFrom, double[,]? sizing = null)
             {
                 var before = evaluations;
-                var polish = GaussNewtonPolish.Run(problem, from, residualsFrom, steps, lower, upper, settings.PolishSteps, null, cancellation,
+                var polish = GaussNewtonPolish.Run(problem, from, residualsFrom, steps, lower, upper, settings.PolishSteps, sizing, cancellation,
                     (step, cost, point, spent) => progress?.Invoke(new CalibrationProgress("polish", step, cost, Natural(point), before + spent, clock.Elapsed.TotalSeconds)));
                 evaluations += polish.Evaluations;
                 jacobian = polish.Jacobian;
@@ -250,7 +250,7 @@ public static class Calibrator
             }
 
             Polish(result.Point, result.Residuals);
-            covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks);
+            covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks).ForCorrelatedResiduals();
 
             // ±2σ probes along the principal axes: a lower cost continues the fit from there, the rest widens flat axes
             for (var round = 1; round <= settings.ProbeRounds; round++)
@@ -261,8 +261,9 @@ public static class Calibrator
                 if (probe.FoundLowerCost && round < settings.ProbeRounds)
                 {
                     reason += string.Create(CultureInfo.InvariantCulture, $"; a ±2σ probe lowered the cost by {probe.Decrease:G3}: continued from there");
-                    Polish(probe.LowerPoint!, probe.LowerResiduals!);
-                    covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks);
+                    // the central Jacobian 2σ away sizes the difference steps as well as a fresh one would
+                    Polish(probe.LowerPoint!, probe.LowerResiduals!, jacobian);
+                    covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks).ForCorrelatedResiduals();
                     continue;
                 }
 
@@ -281,7 +282,7 @@ public static class Calibrator
         }
         else
         {
-            covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks);
+            covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks).ForCorrelatedResiduals();
         }
 
         var values = Natural(result.Point);
@@ -366,11 +367,4 @@ public static class Calibrator
 
     private static double TraceInterval(IReadOnlyList<CalibrationTest> tests) =>
         Math.Max(1, tests.Max(t => t.End_s) / 1500);
-
-    private static double Gaussian(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
 }

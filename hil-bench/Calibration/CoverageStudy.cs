@@ -92,7 +92,8 @@ public static class SyntheticData
         return tests;
     }
 
-    internal static double Gaussian(Random random)
+    /// <summary>A standard normal draw (Box–Muller).</summary>
+    public static double Gaussian(Random random)
     {
         var u1 = 1.0 - random.NextDouble();
         var u2 = random.NextDouble();
@@ -116,6 +117,9 @@ public sealed record CoverageFit(int Seed, double[] Values, double[] Sigma, doub
 
     /// <summary>Whether each ±2σ interval holds the truth.</summary>
     public bool[] Inside => [.. Z.Select(z => Math.Abs(z) <= 2)];
+
+    /// <summary>The factor the fit's covariance was multiplied by for correlated residuals (1: none).</summary>
+    public double VarianceInflation { get; init; } = 1;
 }
 
 /// <summary>Result of a coverage study: how often the true value lies within ±2σ of the estimate.</summary>
@@ -287,7 +291,10 @@ public static class CoverageStudy
             var atTruth = new CalibrationProblem(truth, parameters, data, fitSettings.FitModel, weights, null, fitSettings.Workers)
                 .Evaluate([[.. parameters.Select((p, i) => p.ToFit(trueValues[i]))]], cancellation)[0];
             var truthVariance = atTruth.Sum(r => r * r) / (atTruth.Length - parameters.Count);
-            var fit = new CoverageFit(seed, result.Values, result.Sigma, Z(result.Covariance.SigmaFit), Z(result.Covariance.LinearisedSigmaFit), result.Converged, result.Covariance.ResidualVariance, truthVariance, fitClock.Elapsed.TotalSeconds);
+            var fit = new CoverageFit(seed, result.Values, result.Sigma, Z(result.Covariance.SigmaFit), Z(result.Covariance.LinearisedSigmaFit), result.Converged, result.Covariance.ResidualVariance, truthVariance, fitClock.Elapsed.TotalSeconds)
+            {
+                VarianceInflation = result.Covariance.VarianceInflation,
+            };
             results.Add(fit);
             onFit?.Invoke(k, fit);
         }

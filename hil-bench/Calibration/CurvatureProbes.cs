@@ -4,7 +4,8 @@ namespace ChargeTwin.HilBench.Calibration;
 /// Checks the linearised covariance against the cost itself. s² (JᵀJ)⁻¹ assumes the cost is quadratic over the
 /// interval; near the end-of-discharge knee and the graphite stages it is not, and a flat, bent valley makes the
 /// linearised ellipse too narrow. Along each principal axis of the covariance (<see cref="ParameterCovariance.PrincipalAxes"/>)
-/// the cost is evaluated at ±2σ, where the quadratic model ½‖J δ‖² predicts a rise of 2 s² on each side. The secant
+/// the cost is evaluated at ±2σ, where the quadratic model ½‖J δ‖² predicts a rise of 2 s² on each side (2 s² times
+/// <see cref="ParameterCovariance.VarianceInflation"/> for a covariance widened for correlated residuals). The secant
 /// curvature κ = (rise₊ + rise₋)/(predicted₊ + predicted₋) (the mean of both sides, so a point slightly off the
 /// optimum does not bias it) below 1 says the cost rises slower than the model: that axis's variance is widened by
 /// 1/κ, at most by 1/<see cref="MinCurvature"/>. κ ≥ 1 leaves the axis alone — the probes only ever widen. A probe
@@ -19,7 +20,10 @@ public static class CurvatureProbes
     /// <summary>Smallest secant curvature used: an axis's variance grows at most tenfold (σ ×3.2).</summary>
     public const double MinCurvature = 0.1;
 
-    /// <summary>A probe that lowers the cost by more than this many s² is a better point (a shift of about 0.7 σ).</summary>
+    /// <summary>
+    /// A probe that lowers the cost by more than this many s² (the residual variance as if independent: a shift of about
+    /// 0.7 of that σ) is a better point.
+    /// </summary>
     public const double Descent = 0.25;
 
     /// <summary>

@@ -25,8 +25,8 @@ public static class GaussNewtonPolish
     public sealed record Outcome(double[] Point, double[] Residuals, double[,] Jacobian, int Steps, int Evaluations, bool AtOptimum, string Stop);
 
     /// <param name="progress">After each step taken: steps so far, cost, point, replays spent.</param>
-    /// <param name="startJacobian">A fresh finite-difference Jacobian at <paramref name="point"/>, to size the
-    /// difference steps; null computes a forward one with <paramref name="steps"/> (an optimiser's Broyden-updated
+    /// <param name="startJacobian">A fresh finite-difference Jacobian at or near <paramref name="point"/> (within
+    /// a few σ), to size the difference steps; null computes a forward one with <paramref name="steps"/> (an optimiser's Broyden-updated
     /// Jacobian is not good enough: it sized the steps so badly that the polish stalled several σ short).</param>
     public static Outcome Run(
         CalibrationProblem problem,
@@ -112,6 +112,10 @@ public static class GaussNewtonPolish
     private static double[,] ForwardJacobian(CalibrationProblem problem, double[] u, double[] r, double[] steps, double[] lower, double[] upper, CancellationToken cancellation) =>
         LevenbergMarquardt.Jacobian((points, ct) => problem.Evaluate(points, ct), u, r, lower, upper, steps, cancellation);
 
+    /// <summary>
+    /// s² = ‖r‖²/(m − n), as if the residuals were independent: the optimum is located to a tenth of that σ even where
+    /// correlated residuals widen the reported intervals, so that the best-fit values do not depend on the inflation.
+    /// </summary>
     private static double ResidualVariance(double[] r, int n) => SumOfSquares(r) / Math.Max(1, r.Length - n);
 
     /// <summary>½‖J δ‖²: the cost decrease (or, away from the optimum, rise) the linearised model predicts for a step δ.</summary>

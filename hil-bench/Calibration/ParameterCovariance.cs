@@ -9,6 +9,7 @@ namespace ChargeTwin.HilBench.Calibration;
 /// Linearised uncertainty of a least-squares fit: Cov(u) = s² (JᵀJ)⁻¹ with s² = ‖r‖²/(m − n), J the Jacobian of
 /// the weighted residual in the fit coordinates u at the optimum. Computed through the SVD of J with its columns
 /// scaled to unit norm, so that the singular values measure identifiability independently of units.
+/// <see cref="ForCorrelatedResiduals"/> scales it for residuals that are not independent.
 /// </summary>
 public sealed record ParameterCovariance
 {
@@ -38,12 +39,49 @@ public sealed record ParameterCovariance
     /// <summary>
     /// Mean lag-1 autocorrelation of the residuals within each test. Model error makes neighbouring residuals alike;
     /// the textbook covariance assumes independent ones and is then too small by about
-    /// <see cref="AutocorrelationInflation"/> in σ.
+    /// <see cref="AutocorrelationInflation"/> in σ (<see cref="ForCorrelatedResiduals"/> corrects it).
     /// </summary>
     public double ResidualAutocorrelation { get; init; }
 
     /// <summary>√((1 + ρ₁)/(1 − ρ₁)): the factor by which σ grows for AR(1)-correlated residuals (ρ₁ ≥ 0).</summary>
-    public double AutocorrelationInflation => Math.Sqrt((1 + Math.Max(0, ResidualAutocorrelation)) / (1 - Math.Min(0.999, Math.Max(0, ResidualAutocorrelation))));
+    public double AutocorrelationInflation => Math.Sqrt(VarianceInflationOf(ResidualAutocorrelation));
+
+    /// <summary>
+    /// The factor the covariance was multiplied by for correlated residuals (<see cref="ForCorrelatedResiduals"/>);
+    /// 1 for the textbook covariance.
+    /// </summary>
+    public double VarianceInflation { get; init; } = 1;
+
+    /// <summary>
+    /// The covariance for residuals that are correlated in time: multiplied by (1 + ρ₁)/(1 − ρ₁), ρ₁ the lag-1
+    /// autocorrelation within each test (the large-sample variance of least squares with AR(1) errors and slowly
+    /// varying sensitivities: about m(1 − ρ₁)/(1 + ρ₁) of the m residuals are independent). Model error makes
+    /// neighbouring residuals of a real cell alike; independent sensor noise (ρ₁ ≤ 0) leaves the covariance as it is.
+    /// </summary>
+    public ParameterCovariance ForCorrelatedResiduals()
+    {
+        var target = VarianceInflationOf(ResidualAutocorrelation);
+        var f = target / VarianceInflation; // once only, however often it is asked for
+        var n = SigmaFit.Length;
+        var cov = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                cov[i, j] = f * Covariance[i, j];
+            }
+        }
+
+        var (sigma, corr) = SigmaAndCorrelation(cov);
+        return this with { Covariance = cov, Correlation = corr, SigmaFit = sigma, LinearisedSigmaFit = sigma, VarianceInflation = target };
+    }
+
+    /// <summary>(1 + ρ₁)/(1 − ρ₁) for ρ₁ ≥ 0 (ρ₁ capped at 0.999), else 1.</summary>
+    public static double VarianceInflationOf(double lagOneAutocorrelation)
+    {
+        var rho = Math.Clamp(lagOneAutocorrelation, 0, 0.999);
+        return (1 + rho) / (1 - rho);
+    }
 
     /// <param name="jacobian">m × n Jacobian of the weighted residual in fit coordinates.</param>
     /// <param name="residuals">Weighted residuals at the optimum.</param>
@@ -268,8 +306,11 @@ public sealed record ParameterCovariance
             w.AppendLine("No correlation above 0.95 and no singular value below 1e-3 of the largest: every fitted parameter is identifiable from these data.");
         }
 
-        w.AppendLine(string.Create(inv,
-            $"Residual lag-1 autocorrelation {ResidualAutocorrelation:F2}: the residuals are mostly model error, not independent noise; σ as stated assumes independence and may be too small by about ×{AutocorrelationInflation:F1}."));
+        w.AppendLine(VarianceInflation > 1
+            ? string.Create(inv,
+                $"Residual lag-1 autocorrelation {ResidualAutocorrelation:F2}: neighbouring residuals are alike (model error, not independent noise), so only about {ResidualCount / VarianceInflation:F0} of the {ResidualCount} residuals count as independent; the covariance is multiplied by (1 + ρ)/(1 − ρ) = {VarianceInflation:G3} (σ ×{Math.Sqrt(VarianceInflation):F1}).")
+            : string.Create(inv,
+                $"Residual lag-1 autocorrelation {ResidualAutocorrelation:F2}: {(AutocorrelationInflation > 1.05 ? $"σ as stated assumes independent residuals and may be too small by about ×{AutocorrelationInflation:F1}" : "consistent with independent residuals")}."));
         return w.ToString();
     }
 

@@ -254,7 +254,7 @@ public static class CalibrateCommand
         {
             var outside = string.Join(" ", f.Z.Select((z, i) => (z, i)).Where(x => !(Math.Abs(x.z) <= 2)).Select(x => string.Create(CultureInfo.InvariantCulture, $"{shortNames[x.i]} {x.z:+0.0;-0.0}σ")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  fit {k + 1}/{fits} (seed {f.Seed}): {f.Inside.Count(x => x)}/{f.Inside.Length} inside ±2σ ({f.LinearisedInside.Count(x => x)} with the linearised σ), s² = {f.ResidualVariance:F3} (truth {f.TruthResidualVariance:F3}), {(f.Converged ? "converged" : "NOT converged")}, {f.Elapsed_s:F0} s{(outside.Length > 0 ? " | outside: " + outside : "")}"));
+                $"  fit {k + 1}/{fits} (seed {f.Seed}): {f.Inside.Count(x => x)}/{f.Inside.Length} inside ±2σ ({f.LinearisedInside.Count(x => x)} with the linearised σ), s² = {f.ResidualVariance:F3} (truth {f.TruthResidualVariance:F3}){(f.VarianceInflation > 1 ? $", covariance ×{f.VarianceInflation:F2} for correlated residuals" : "")}, {(f.Converged ? "converged" : "NOT converged")}, {f.Elapsed_s:F0} s{(outside.Length > 0 ? " | outside: " + outside : "")}"));
             var row = string.Create(CultureInfo.InvariantCulture,
                 $"{f.Seed},{f.Converged},{f.ResidualVariance:G6},{f.TruthResidualVariance:G6},{string.Join(',', f.Values.Select((v, i) => $"{v:G8},{f.Sigma[i]:G4},{f.Z[i]:F3},{f.LinearisedZ[i]:F3}"))}");
             rows.Add(row);

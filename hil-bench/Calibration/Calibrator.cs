@@ -230,14 +230,15 @@ public static class Calibrator
             // Gauss–Newton steps finish the fit at the optimum the covariance describes, and end on its central Jacobian
             var converged = result.Converged;
             var reason = result.Reason;
-            void Polish(double[] from, double[] residualsFrom, double[,]? sizing = null)
+            void Polish(double[] from, double[] residualsFrom, double[,]? continuedFrom = null)
             {
                 var before = evaluations;
-                var polish = GaussNewtonPolish.Run(problem, from, residualsFrom, steps, lower, upper, settings.PolishSteps, sizing, cancellation,
+                var polish = GaussNewtonPolish.Run(problem, from, residualsFrom, steps, lower, upper, settings.PolishSteps, continuedFrom, cancellation,
                     (step, cost, point, spent) => progress?.Invoke(new CalibrationProgress("polish", step, cost, Natural(point), before + spent, clock.Elapsed.TotalSeconds)));
                 evaluations += polish.Evaluations;
                 jacobian = polish.Jacobian;
-                converged |= polish.AtOptimum;
+                // a continued fit is converged only if its own polish reached the optimum
+                converged = polish.AtOptimum || (continuedFrom is null && converged);
                 reason += $"; Gauss–Newton polish: {polish.Steps} step(s), {polish.Stop}{(polish.AtOptimum ? "" : " (not at the optimum)")}";
                 result = result with
                 {

@@ -7,8 +7,9 @@ namespace ChargeTwin.HilBench.Calibration;
 /// gain less than a fraction of the cost — can stop in a long, flat valley while the optimum is still several σ away
 /// along it; the linearised intervals describe the optimum, so a fit must end there for them to be honest.
 /// Differences are taken over about one σ of each parameter (at most the optimiser's step), so the Jacobian is
-/// local: forward differences for the steps, central ones at the end (the Jacobian the covariance needs, and the
-/// convergence test). A step is taken only while it is predicted to move the point by more than a tenth of σ
+/// local: forward differences for the steps — Broyden-updated from one step to the next while each step gains at
+/// least a quarter of the decrease it predicted, fresh otherwise and before the polish may stop — and central ones at
+/// the end (the Jacobian the covariance needs, and the convergence test). A step is taken only while it is predicted to move the point by more than a tenth of σ
 /// (predicted decrease above ½·0.1²·s²), halved until the cost falls and, where the valley bends too sharply for
 /// that, replaced by damped steps; parameters on a bound that the step would push out are held.
 /// </summary>
@@ -59,13 +60,26 @@ public static class GaussNewtonPolish
         var taken = 0;
         var stop = maxSteps == 0 ? "no steps asked for" : $"{maxSteps} steps taken";
         var stalled = false;
-        for (var k = 0; k < maxSteps; k++)
+        double[,]? forward = null; // the Jacobian the steps use: fresh forward differences, or those Broyden-updated
+        var fresh = false;
+        while (taken < maxSteps)
         {
-            var forward = ForwardJacobian(problem, u, r, local, lower, upper, cancellation);
-            evaluations += n;
+            if (forward is null)
+            {
+                forward = ForwardJacobian(problem, u, r, local, lower, upper, cancellation);
+                evaluations += n;
+                fresh = true;
+            }
+
             var delta = Step(forward, r, u, lower, upper);
             if (!(PredictedDecrease(forward, delta) > StopDecrease * ResidualVariance(r, n)))
             {
+                if (!fresh)
+                {
+                    forward = null; // only a fresh Jacobian may say the fit is done
+                    continue;
+                }
+
                 stop = "next step predicted below 0.1 σ";
                 break;
             }
@@ -91,11 +105,25 @@ public static class GaussNewtonPolish
 
             if (accepted is null)
             {
+                if (!fresh)
+                {
+                    forward = null;
+                    continue;
+                }
+
                 stop = "no trial step lowered the cost";
                 stalled = true;
                 break;
             }
 
+            // the next step reuses this Jacobian, Broyden-updated with the step just taken, while the steps keep at
+            // least a quarter of the decrease it predicted; otherwise fresh differences
+            var step = accepted.Select((v, i) => v - u[i]).ToArray();
+            var gained = cost - 0.5 * SumOfSquares(acceptedResiduals!);
+            forward = gained >= MinimumGainRatio * ModelDecrease(forward, r, step)
+                ? BroydenUpdated(forward, step, acceptedResiduals!, r, local)
+                : null;
+            fresh = false;
             (u, r) = (accepted, acceptedResiduals!);
             taken++;
             progress?.Invoke(taken, 0.5 * SumOfSquares(r), u, evaluations);
@@ -117,6 +145,43 @@ public static class GaussNewtonPolish
     /// correlated residuals widen the reported intervals, so that the best-fit values do not depend on the inflation.
     /// </summary>
     private static double ResidualVariance(double[] r, int n) => SumOfSquares(r) / Math.Max(1, r.Length - n);
+
+    /// <summary>A Broyden-updated Jacobian is kept while a step gains at least this fraction of what it predicted.</summary>
+    public const double MinimumGainRatio = 0.25;
+
+    /// <summary>½‖r‖² − ½‖r + J δ‖²: the decrease the linearised model predicts for the step δ from residuals r.</summary>
+    private static double ModelDecrease(double[,] jacobian, double[] r, double[] delta)
+    {
+        var jd = Multiply(jacobian, delta);
+        return 0.5 * (SumOfSquares(r) - SumOfSquares([.. jd.Select((v, k) => r[k] + v)]));
+    }
+
+    /// <summary>
+    /// Broyden's rank-one update J + (Δr − J Δu) (Λ⁻² Δu)ᵀ / ‖Λ⁻¹ Δu‖², Λ the difference steps: the Jacobian then
+    /// reproduces the residual change of the step just taken, and changes least in the coordinates scaled by Λ.
+    /// </summary>
+    public static double[,] BroydenUpdated(double[,] jacobian, double[] step, double[] residualsAfter, double[] residualsBefore, double[] scale)
+    {
+        var updated = (double[,])jacobian.Clone();
+        var weights = step.Select((d, i) => d / (scale[i] * scale[i])).ToArray();
+        var norm = step.Select((d, i) => d * weights[i]).Sum();
+        if (!(norm > 0))
+        {
+            return updated;
+        }
+
+        var predicted = Multiply(jacobian, step);
+        for (var k = 0; k < predicted.Length; k++)
+        {
+            var miss = (residualsAfter[k] - residualsBefore[k] - predicted[k]) / norm;
+            for (var i = 0; i < step.Length; i++)
+            {
+                updated[k, i] += miss * weights[i];
+            }
+        }
+
+        return updated;
+    }
 
     /// <summary>½‖J δ‖²: the cost decrease (or, away from the optimum, rise) the linearised model predicts for a step δ.</summary>
     internal static double PredictedDecrease(double[,] jacobian, double[] delta) => 0.5 * SumOfSquares(Multiply(jacobian, delta));

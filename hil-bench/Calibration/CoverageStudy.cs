@@ -120,6 +120,9 @@ public sealed record CoverageFit(int Seed, double[] Values, double[] Sigma, doub
 
     /// <summary>The factor the fit's covariance was multiplied by for correlated residuals (1: none).</summary>
     public double VarianceInflation { get; init; } = 1;
+
+    /// <summary>Starting points the fit screened (the perturbed start and random ones around it).</summary>
+    public int Starts { get; init; } = 1;
 }
 
 /// <summary>Result of a coverage study: how often the true value lies within ±2σ of the estimate.</summary>
@@ -226,7 +229,8 @@ public sealed record CoverageResult(IReadOnlyList<CalibrationParameter> Paramete
 
 /// <summary>
 /// Honesty check of the reported intervals: synthetic data from the plant at known parameters plus independent sensor
-/// noise, fitted again and again with different noise seeds (and starts perturbed from the truth); counts how often
+/// noise, fitted again and again with different noise seeds (each from a start perturbed from the truth, plus
+/// <see cref="CalibrationSettings.Starts"/> − 1 random ones around it, as a real calibration); counts how often
 /// the truth lies within ±2σ. With independent Gaussian noise and an exact model the linearised intervals should hold
 /// the truth about 95 % of the time; nonlinearity and bounds make it less. True values within 0.1 % of the (fit-coordinate)
 /// range of a bound (a fit that ended on a bound) are first moved 5 % of the range inside; values merely near a
@@ -266,7 +270,7 @@ public static class CoverageStudy
         (templates, var clean) = SyntheticData.Feasible(truth, templates, settings.FitModel, settings.Workers);
         var trueValues = parameters.Select(p => p.Read(truth)).ToArray();
         var weights = new ResidualWeights(noise.Voltage_V, noise.Voltage_V, noise.Temperature_K);
-        var fitSettings = settings with { Weights = weights, ReportReplays = false, Starts = 1 };
+        var fitSettings = settings with { Weights = weights, ReportReplays = false };
         var results = new List<CoverageFit>(fits);
         for (var k = 0; k < fits; k++)
         {
@@ -294,6 +298,7 @@ public static class CoverageStudy
             var fit = new CoverageFit(seed, result.Values, result.Sigma, Z(result.Covariance.SigmaFit), Z(result.Covariance.LinearisedSigmaFit), result.Converged, result.Covariance.ResidualVariance, truthVariance, fitClock.Elapsed.TotalSeconds)
             {
                 VarianceInflation = result.Covariance.VarianceInflation,
+                Starts = result.Starts.Count,
             };
             results.Add(fit);
             onFit?.Invoke(k, fit);

@@ -105,6 +105,16 @@ public sealed class SyntheticCalibrationTests
     }
 
     [Fact]
+    public void ACoverageStudy_FitsWithTheStartsItIsGiven_AsARealCalibrationWould()
+    {
+        var parameters = Names.Select(n => CalibrationParameter.Create(n, Truth)).ToList();
+        var result = CoverageStudy.Run(Truth, parameters, [Template()], Settings with { StartSpread = 0.1, Starts = 2 }, new SensorNoise(0.002, 0.2), fits: 1);
+
+        Assert.Equal(2, Assert.Single(result.Fits).Starts);
+        Assert.True(result.Fits[0].Converged);
+    }
+
+    [Fact]
     public void TwoSigmaIntervals_HoldTheTruth_InMostNoisyFits()
     {
         // the small, fast version of the coverage study (`calibrate --coverage-study 40` runs the real one)

@@ -225,6 +225,7 @@ public static class Calibrator
         var jacobian = result.Jacobian;
         var blocks = Enumerable.Range(0, fitTests.Count).Select(problem.Offset).ToArray();
         ParameterCovariance covariance;
+        ParameterCovariance CovarianceHere() => ParameterCovariance.Compute(jacobian, result.Residuals, blocks).ForCorrelatedResiduals();
         if (settings.CentralDifferenceCovariance)
         {
             // Gauss–Newton steps finish the fit at the optimum the covariance describes, and end on its central Jacobian
@@ -251,7 +252,7 @@ public static class Calibrator
             }
 
             Polish(result.Point, result.Residuals);
-            covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks).ForCorrelatedResiduals();
+            covariance = CovarianceHere();
 
             // ±2σ probes along the principal axes: a lower cost continues the fit from there, the rest widens flat axes
             for (var round = 1; round <= settings.ProbeRounds; round++)
@@ -264,7 +265,7 @@ public static class Calibrator
                     reason += string.Create(CultureInfo.InvariantCulture, $"; a ±2σ probe lowered the cost by {probe.Decrease:G3}: continued from there");
                     // the central Jacobian 2σ away sizes the difference steps as well as a fresh one would
                     Polish(probe.LowerPoint!, probe.LowerResiduals!, jacobian);
-                    covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks).ForCorrelatedResiduals();
+                    covariance = CovarianceHere();
                     continue;
                 }
 
@@ -283,7 +284,7 @@ public static class Calibrator
         }
         else
         {
-            covariance = ParameterCovariance.Compute(jacobian, result.Residuals, blocks).ForCorrelatedResiduals();
+            covariance = CovarianceHere();
         }
 
         var values = Natural(result.Point);

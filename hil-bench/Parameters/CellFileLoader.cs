@@ -20,7 +20,7 @@ internal static class CellFileLoader
     {
         var root = ParseRoot(text, displayName);
         var builder = new ParameterSetBuilder("", source);
-        var tableCache = new Dictionary<(string Path, bool Cubic), PiecewiseCubic>();
+        var tableCache = new Dictionary<(string Path, TableInterpolation Kind, double Width), PiecewiseCubic>();
         YamlMappingNode? functions = null;
         (YamlMappingNode Node, SourceLocation Location)? uncertainty = null;
         var hasName = false;
@@ -136,7 +136,7 @@ internal static class CellFileLoader
         string displayName,
         ParameterSetBuilder builder,
         TableSource tables,
-        Dictionary<(string Path, bool Cubic), PiecewiseCubic> tableCache)
+        Dictionary<(string Path, TableInterpolation Kind, double Width), PiecewiseCubic> tableCache)
     {
         foreach (var (keyNode, value) in functions.Children)
         {
@@ -163,7 +163,7 @@ internal static class CellFileLoader
             }
 
             var expression = scalar.Value ?? "";
-            var dialect = ExpressionDialect.ForCellFile(arguments, (path, cubic) => LoadTable(path, cubic, location, tables, tableCache));
+            var dialect = ExpressionDialect.ForCellFile(arguments, (path, kind, width) => LoadTable(path, kind, width, location, tables, tableCache));
             Expr body;
             try
             {
@@ -180,12 +180,13 @@ internal static class CellFileLoader
 
     private static PiecewiseCubic LoadTable(
         string path,
-        bool cubic,
+        TableInterpolation kind,
+        double width,
         SourceLocation location,
         TableSource tables,
-        Dictionary<(string Path, bool Cubic), PiecewiseCubic> cache)
+        Dictionary<(string Path, TableInterpolation Kind, double Width), PiecewiseCubic> cache)
     {
-        if (cache.TryGetValue((path, cubic), out var cached))
+        if (cache.TryGetValue((path, kind, width), out var cached))
         {
             return cached;
         }
@@ -193,10 +194,22 @@ internal static class CellFileLoader
         var text = tables.TryRead(path, out var displayName)
             ?? throw location.Error($"table file '{path}' not found (looked for {displayName})");
         var (x, y) = TableFile.Parse(text, displayName);
-        var table = cubic
-            ? TableFit.NotAKnotCubic(x, y, $"cubic spline (not-a-knot) of {path}")
-            : TableFit.Linear(x, y, $"linear interpolant of {path}");
-        cache[(path, cubic)] = table;
+        PiecewiseCubic table;
+        try
+        {
+            table = kind switch
+            {
+                TableInterpolation.Cubic => TableFit.NotAKnotCubic(x, y, $"cubic spline (not-a-knot) of {path}"),
+                TableInterpolation.Linear => TableFit.Linear(x, y, $"linear interpolant of {path}"),
+                _ => MonotoneSmoothing.Fit(x, y, width, string.Create(CultureInfo.InvariantCulture, $"monotone, Gaussian-smoothed (width {width:G6}) cubic spline of {path}")),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            throw location.Error($"table file '{path}': {e.Message}", e);
+        }
+
+        cache[(path, kind, width)] = table;
         return table;
     }
 

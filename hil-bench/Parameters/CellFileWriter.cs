@@ -99,7 +99,7 @@ public sealed partial class CellFileDocument
         return CellFileLoader.Load(text, $"{Name} (generated)", source, Tables ?? TableSource.Embedded("cells"));
     }
 
-    /// <summary>Relative paths of the tables its functions read with table("…") or ltable("…").</summary>
+    /// <summary>Relative paths of the tables its functions read with table("…"), ltable("…") or mtable("…").</summary>
     public IReadOnlyList<string> TablePaths() =>
         [.. Functions.Where(f => f.Expression is not null)
             .SelectMany(f => TablePattern().Matches(f.Expression!).Select(m => m.Groups[2].Value))
@@ -108,7 +108,7 @@ public sealed partial class CellFileDocument
     internal static TableSource TablesOf(ParameterSet set) =>
         set.Source.StartsWith("embedded:", StringComparison.Ordinal) ? TableSource.Embedded("cells") : TableSource.BesideFile(set.Source);
 
-    [GeneratedRegex("""\bl?table\(\s*(["'])(.*?)\1""")]
+    [GeneratedRegex("""\b[lm]?table\(\s*(["'])(.*?)\1""")]
     private static partial Regex TablePattern();
 }
 

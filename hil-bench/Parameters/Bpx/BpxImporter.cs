@@ -22,6 +22,11 @@ public static class BpxImporter
     public static ParameterSet Load(string path, TableInterpolation tables = TableInterpolation.Linear)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (tables is not (TableInterpolation.Linear or TableInterpolation.Cubic))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tables), tables, "BPX tables are interpolated linearly or by cubic splines");
+        }
+
         byte[] bytes;
         try
         {

@@ -12,7 +12,7 @@ internal sealed class ExpressionDialect
         bool cellLanguage,
         IReadOnlySet<string> functions,
         int? temperatureArgument,
-        Func<string, bool, PiecewiseCubic>? tableLoader)
+        Func<string, TableInterpolation, double, PiecewiseCubic>? tableLoader)
     {
         Variables = variables;
         VariablesDescription = variablesDescription;
@@ -33,7 +33,7 @@ internal sealed class ExpressionDialect
     };
 
     private static readonly HashSet<string> CellFunctions =
-        ["exp", "log", "log10", "sqrt", "tanh", "sinh", "cosh", "abs", "min", "max", "pow", "arr", "param", "table", "ltable"];
+        ["exp", "log", "log10", "sqrt", "tanh", "sinh", "cosh", "abs", "min", "max", "pow", "arr", "param", "table", "ltable", "mtable"];
 
     private static readonly HashSet<string> PythonFunctions = ["exp", "tanh", "cosh"];
 
@@ -51,11 +51,11 @@ internal sealed class ExpressionDialect
     /// <summary>Index of the argument named T, for arr(); null when the function has no temperature.</summary>
     public int? TemperatureArgument { get; }
 
-    /// <summary>Loads table(path) (cubic: true) or ltable(path) (cubic: false); null where tables are not allowed.</summary>
-    public Func<string, bool, PiecewiseCubic>? TableLoader { get; }
+    /// <summary>Loads table(path) (cubic), ltable(path) (linear) or mtable(path, width) (monotone smoothed); null where tables are not allowed.</summary>
+    public Func<string, TableInterpolation, double, PiecewiseCubic>? TableLoader { get; }
 
     /// <summary>The cell-file language for a function with the given argument names.</summary>
-    public static ExpressionDialect ForCellFile(IReadOnlyList<string> arguments, Func<string, bool, PiecewiseCubic>? tableLoader)
+    public static ExpressionDialect ForCellFile(IReadOnlyList<string> arguments, Func<string, TableInterpolation, double, PiecewiseCubic>? tableLoader)
     {
         var variables = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < arguments.Count; i++)

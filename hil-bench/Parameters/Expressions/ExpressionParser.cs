@@ -173,7 +173,7 @@ internal sealed class ExpressionParser
                 _position++;
                 return Current.Kind == TokenKind.LeftParen ? ParseCall(token) : ResolveName(token);
             case TokenKind.String:
-                throw new ExpressionException(token.Column, "a quoted string is only allowed as the first argument of param(), table() or ltable()");
+                throw new ExpressionException(token.Column, "a quoted string is only allowed as the first argument of param(), table(), ltable() or mtable()");
             case TokenKind.End:
                 throw new ExpressionException(token.Column, "unexpected end of expression");
             default:
@@ -230,14 +230,31 @@ internal sealed class ExpressionParser
 
             case "table":
             case "ltable":
+            case "mtable":
             {
-                var path = ExpectString(name, $"{name.Text}(\"ocp/file.csv\", x)");
+                var smoothed = name.Text == "mtable";
+                var path = ExpectString(name, smoothed ? "mtable(\"ocp/file.csv\", x, width)" : $"{name.Text}(\"ocp/file.csv\", x)");
                 Expect(TokenKind.Comma, "','");
                 var argument = ParseExpression();
+                var width = 0.0;
+                if (smoothed)
+                {
+                    Expect(TokenKind.Comma, "',' and the smoothing width");
+                    var token = Current;
+                    if (token.Kind != TokenKind.Number || !(token.Number > 0))
+                    {
+                        throw new ExpressionException(token.Column, $"mtable() needs a positive number as its smoothing width (in units of x), found {Describe(token)}");
+                    }
+
+                    _position++;
+                    width = token.Number;
+                }
+
                 Expect(TokenKind.RightParen, "')'");
                 var loader = _dialect.TableLoader
                     ?? throw new ExpressionException(name.Column, $"{name.Text}() is not available here");
-                return new TableExpr(loader(path.Text, name.Text == "table"), argument, name.Column);
+                var kind = smoothed ? TableInterpolation.MonotoneSmoothed : name.Text == "table" ? TableInterpolation.Cubic : TableInterpolation.Linear;
+                return new TableExpr(loader(path.Text, kind, width), argument, name.Column);
             }
         }
 

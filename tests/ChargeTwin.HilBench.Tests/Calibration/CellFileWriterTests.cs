@@ -53,6 +53,22 @@ public sealed class CellFileWriterTests
     }
 
     [Fact]
+    public void ASmoothedTable_IsCopiedBesideTheCopy_AndReadsTheSame()
+    {
+        var start = CellLibrary.Load(Path.Combine(CalibrationFiles.RepositoryRoot, "hil-bench", "cells", "lgm50-start.yaml"));
+        var path = Path.Combine(CalibrationFiles.TempDirectory(), "start.yaml");
+        var tables = CellFileWriter.Write(CellFileDocument.FromSet(start), path);
+        var copy = CellLibrary.Load(path).Function("Negative electrode OCP [V]");
+
+        Assert.Contains(tables, t => t.EndsWith("graphite_LGM50_ocp_Chen2020.csv", StringComparison.Ordinal));
+        Assert.StartsWith("mtable(", copy.Expression, StringComparison.Ordinal);
+        foreach (var x in new[] { 0.01, 0.2, 0.5, 0.9 })
+        {
+            Assert.Equal(start.Function("Negative electrode OCP [V]").Evaluate([x]), copy.Evaluate([x]));
+        }
+    }
+
+    [Fact]
     public void UncertaintySection_RoundTrips_AndIsExposedOnTheSet()
     {
         var doc = CellFileDocument.FromSet(OKane);

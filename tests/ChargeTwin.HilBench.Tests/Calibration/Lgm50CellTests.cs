@@ -115,7 +115,7 @@ public sealed class Lgm50CellTests
     }
 
     [Fact]
-    public void TheStartingPoint_IsOKane2022WithAGraphiteEntropicChange()
+    public void TheStartingPoint_IsOKane2022WithAGraphiteEntropicChange_AndAMonotoneGraphiteOcp()
     {
         var start = CellLibrary.Load(Path.Combine(CalibrationFiles.RepositoryRoot, "hil-bench", "cells", "lgm50-start.yaml"));
         var okane = CellLibrary.Load("okane2022");
@@ -124,7 +124,27 @@ public sealed class Lgm50CellTests
         Assert.Equal(1.0, start.Scalar("Negative electrode OCP entropic change scale"));
         Assert.Equal(2.467e-4, entropic.Evaluate([0.05]), 6);
         Assert.Equal(-1.0e-4, entropic.Evaluate([0.8]), 6);
-        foreach (var name in okane.Names.Where(n => n != "Negative electrode OCP entropic change [V.K-1]"))
+
+        // the same table, smoothed: never rising with lithiation where OKane2022's spline does, and close to it
+        const string ocpName = "Negative electrode OCP [V]";
+        var ocp = start.Function(ocpName);
+        var spline = okane.Function(ocpName);
+        Assert.Equal("mtable(\"ocp/graphite_LGM50_ocp_Chen2020.csv\", x, 0.005)", ocp.Expression);
+        var grid = Enumerable.Range(0, 5001).Select(i => i / 5000.0).ToArray();
+        Span<double> slope = stackalloc double[1];
+        var rising = 0;
+        foreach (var x in grid)
+        {
+            spline.Evaluate([x], slope);
+            rising += slope[0] > 0 ? 1 : 0;
+            ocp.Evaluate([x], slope);
+            Assert.True(slope[0] <= 0, $"the smoothed graphite OCP rises at x = {x}");
+        }
+
+        Assert.True(rising > 500, $"OKane2022's spline rises at only {rising} of {grid.Length} points");
+        var inner = grid.Where(x => x is > 0.03 and < 0.95).Select(x => ocp.Evaluate([x]) - spline.Evaluate([x])).ToArray();
+        Assert.InRange(Math.Sqrt(inner.Average(d => d * d)), 0, 0.004);
+        foreach (var name in okane.Names.Where(n => n is not ("Negative electrode OCP entropic change [V.K-1]" or ocpName)))
         {
             if (okane.TryGetScalar(name, out var v))
             {

@@ -103,7 +103,7 @@ public sealed class CellFileErrorTests
     [InlineData("x x", "column 3: unexpected 'x'")]
     [InlineData("tanh(x, 2)", "column 1: tanh() takes 1 argument, got 2")]
     [InlineData("tnh(x)", "column 1: unknown function 'tnh' (did you mean 'tanh' or 'sinh'?)")]
-    [InlineData("gamma(x)", "column 1: unknown function 'gamma' (functions are abs, arr, cosh, exp, log, log10, ltable, max, min, param, pow, sinh, sqrt, table, tanh)")]
+    [InlineData("gamma(x)", "column 1: unknown function 'gamma' (functions are abs, arr, cosh, exp, log, log10, ltable, max, min, mtable, param, pow, sinh, sqrt, table, tanh)")]
     [InlineData("arr(30000, 298.15) * x", "column 1: arr(E, Tref) needs the temperature T, which is not an argument of this function (arguments are x)")]
     [InlineData("1.2.3", "column 4: unexpected '.3'")]
     [InlineData("2e+", "column 2: malformed number '2e+'")]

@@ -96,6 +96,26 @@ public sealed class Lgm50CellTests
     }
 
     [Fact]
+    public void TheMonotoneGraphiteOcp_KeepsTheReplaySmooth()
+    {
+        // the same cell with the plain cubic spline through the digitised graphite table: where that spline rises
+        // with lithiation the fitted cell's fast kinetics make the integrator crawl (about 1 s steps at 0.1C)
+        const string ocp = "Negative electrode OCP [V]";
+        var document = CellFileDocument.FromSet(Lgm50);
+        Assert.Equal("mtable(\"ocp/graphite_LGM50_ocp_Chen2020.csv\", x, 0.005)", document.FunctionText(ocp));
+        document.SetFunction(ocp, "table(\"ocp/graphite_LGM50_ocp_Chen2020.csv\", x)");
+        var raw = document.ToSet("lgm50 with the spline through the graphite table");
+        var test = CalibrationData.Load(CalibrationFiles.RateTest("T45", "0p1C"), new ReplayOptions(), 298.15);
+        var mesh = new ModelOptions { NegativeVolumes = 10, SeparatorVolumes = 10, PositiveVolumes = 10, NegativeShells = 10, PositiveShells = 10 };
+
+        var withSmoothed = TestReplay.Run(Lgm50, test, mesh);
+        var withSpline = TestReplay.Run(raw, test, mesh);
+
+        Assert.True(withSmoothed.Completed && withSpline.Completed);
+        Assert.True(3 * withSmoothed.SolverSteps < withSpline.SolverSteps, $"{withSmoothed.SolverSteps} steps with the smoothed OCP, {withSpline.SolverSteps} with the spline");
+    }
+
+    [Fact]
     public void ASampledCell_StillRunsOnThePlant()
     {
         var u = Lgm50.Uncertainty!;

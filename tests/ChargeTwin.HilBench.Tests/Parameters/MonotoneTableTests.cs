@@ -9,10 +9,7 @@ public sealed class MonotoneTableTests
 {
     private static CellFunction Table(string csv, string call)
     {
-        var directory = TestFiles.TempDirectory();
-        TestFiles.Write(Path.Combine("ocp", "t.csv"), csv, directory);
-        var path = TestFiles.Write("cell.yaml", TestFiles.Cell(functions: $"  \"Negative electrode OCP [V]\": '{call}'\n"), directory);
-        return CellLibrary.Load(path).Function("Negative electrode OCP [V]");
+        return CellLibrary.Load(TestFiles.OcpTableCell(csv, call)).Function("Negative electrode OCP [V]");
     }
 
     private static string Csv(IEnumerable<(double X, double Y)> points) =>
@@ -88,9 +85,7 @@ public sealed class MonotoneTableTests
     [InlineData("mtable(\"ocp/t.csv\", x, 1e-9)", "table file 'ocp/t.csv': the smoothing width 1E-09 is too small for a table spanning 1 (at least 5E-05)")]
     public void ABadWidth_IsOneLine_NamingTheFunction(string call, string expected)
     {
-        var directory = TestFiles.TempDirectory();
-        TestFiles.Write(Path.Combine("ocp", "t.csv"), "0, 1\n0.5, 0.6\n1, 0.2\n", directory);
-        var path = TestFiles.Write("cell.yaml", TestFiles.Cell(functions: $"  \"Negative electrode OCP [V]\": '{call}'\n"), directory);
+        var path = TestFiles.OcpTableCell("0, 1\n0.5, 0.6\n1, 0.2\n", call);
 
         var error = Assert.Throws<ParameterException>(() => CellLibrary.Load(path));
 

@@ -9,10 +9,7 @@ public sealed class TableInterpolationTests
 
     private static CellFunction TableFunction(string csv, string call = "table")
     {
-        var directory = TestFiles.TempDirectory();
-        TestFiles.Write(Path.Combine("ocp", "t.csv"), csv, directory);
-        var path = TestFiles.Write("cell.yaml", TestFiles.Cell(functions: $"  \"Negative electrode OCP [V]\": '{call}(\"ocp/t.csv\", x)'\n"), directory);
-        return CellLibrary.Load(path).Function("Negative electrode OCP [V]");
+        return CellLibrary.Load(TestFiles.OcpTableCell(csv, $"{call}(\"ocp/t.csv\", x)")).Function("Negative electrode OCP [V]");
     }
 
     [Fact]

@@ -39,6 +39,17 @@ internal static class TestFiles
         return path;
     }
 
+    /// <summary>
+    /// A fresh directory with <paramref name="csv"/> as ocp/t.csv and a cell file whose negative OCP is
+    /// <paramref name="expression"/> (which reads "ocp/t.csv"); returns the cell file's path.
+    /// </summary>
+    public static string OcpTableCell(string csv, string expression)
+    {
+        var directory = TempDirectory();
+        Write(Path.Combine("ocp", "t.csv"), csv, directory);
+        return Write("cell.yaml", Cell(functions: $"  \"Negative electrode OCP [V]\": '{expression}'\n"), directory);
+    }
+
     /// <summary>A minimal valid cell file with extra lines under parameters: and functions:.</summary>
     public static string Cell(string parameters = "", string functions = "", string extraTopLevel = "") =>
         "name: TestCell\n" +

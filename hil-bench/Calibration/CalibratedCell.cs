@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 
 namespace ChargeTwin.HilBench.Calibration;
 
@@ -69,7 +69,7 @@ public static class CalibratedCell
         doc.Name = name;
         doc.Description = description;
         doc.Provenance = provenance;
-        doc.HeaderComments.Add($"{name}: calibrated cell parameters (written by chargetwin-bench calibrate; format: hil-bench/cells/README.md).");
+        doc.HeaderComments.Add($"{name}: calibrated cell parameters (written by chargetwin-bench calibrate; format: controller/Cells/parameter-sets/README.md).");
         doc.HeaderComments.Add($"Base: {result.BaseSet.Name}; see provenance below for the data, the command and the fit.");
         var notes = result.Covariance.IdentifiabilityNotes(result.Parameters, result.AtBound);
         doc.Uncertainty = result.Uncertainty(Calibrator.MethodOf(result.Covariance), notes);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 
 namespace ChargeTwin.HilBench.Calibration;
 

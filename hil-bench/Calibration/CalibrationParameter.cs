@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.HilBench.Calibration;

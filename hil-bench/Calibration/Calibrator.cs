@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.HilBench.Calibration;

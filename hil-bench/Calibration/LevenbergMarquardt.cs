@@ -65,7 +65,7 @@ public sealed class LevenbergMarquardt(LevenbergMarquardtOptions? options = null
 
     /// <summary>Forward-difference steps for each coordinate (log: h; linear: h × range).</summary>
     public static double[] FiniteDifferenceSteps(IReadOnlyList<CalibrationParameter> parameters, double step) =>
-        [.. parameters.Select(p => p.Scale == Parameters.FitScale.Log ? step : step * (p.Upper - p.Lower))];
+        [.. parameters.Select(p => p.Scale == Cells.FitScale.Log ? step : step * (p.Upper - p.Lower))];
 
     public LevenbergMarquardtResult Minimise(
         BatchResiduals residuals,

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ChargeTwin.HilBench.Calibration;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChargeTwin.HilBench.Experiments;
 using ChargeTwin.HilBench.Metrics;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ChargeTwin.HilBench.Metrics;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 
 namespace ChargeTwin.HilBench.Campaigns;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ChargeTwin.HilBench.Controllers;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Numerics;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.HilBench.PowerStage;
 using ChargeTwin.HilBench.Sensors;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using YamlDotNet.RepresentationModel;
 
 namespace ChargeTwin.HilBench.Campaigns;

@@ -179,7 +179,7 @@ public sealed partial class DfnModel
         return cached;
     }
 
-    private static double Evaluate(Parameters.CellFunction f, Span<double> arg, double x)
+    private static double Evaluate(Cells.CellFunction f, Span<double> arg, double x)
     {
         arg[0] = x;
         return f.Evaluate(arg);

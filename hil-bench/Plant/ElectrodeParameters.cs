@@ -1,4 +1,4 @@
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 
 namespace ChargeTwin.HilBench.Plant;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.HilBench.Reporting;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using ChargeTwin.HilBench.Calibration;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.HilBench.Validation;
 using Spectre.Console;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ChargeTwin.HilBench.Experiments;
 using ChargeTwin.HilBench.Numerics;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.Bench;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.Bench;
@@ -7,7 +7,7 @@ namespace ChargeTwin.Bench;
 /// <summary>The options that choose and configure the plant, shared by the commands that simulate.</summary>
 public sealed class PlantArguments
 {
-    /// <summary>The LG M50 calibrated to the shared measured rate tests (hil-bench/cells/lgm50.yaml); okane2022 stays available.</summary>
+    /// <summary>The LG M50 calibrated to the shared measured rate tests (controller/Cells/parameter-sets/lgm50.yaml); okane2022 stays available.</summary>
     public const string DefaultCell = CellLibrary.DefaultId;
 
     public Option<string> Cell { get; } = new("--cell") { Description = "cell: lgm50 (calibrated LG M50), okane2022, ai2020, ecker2015, or a cell .yaml / BPX .json file", DefaultValueFactory = _ => DefaultCell };

@@ -33,7 +33,7 @@ public static class ValidateCommand
                 throw new UsageException($"--jobs {j}: expected at least 1");
             }
 
-            var cellOverride = parse.GetValue(cell) is { } id ? HilBench.Parameters.CellLibrary.Load(id) : null;
+            var cellOverride = parse.GetValue(cell) is { } id ? Cells.CellLibrary.Load(id) : null;
             var dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
             var dataRoot = Path.Combine(AppContext.BaseDirectory, "data");

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using ChargeTwin.HilBench.Calibration;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.Benchmarks.Calibration;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Tests.Cli;
 using BenchCli = ChargeTwin.Bench.Cli;
 using Xunit;
@@ -99,7 +99,7 @@ public sealed class CalibrateCommandTests
     public void ABpxCellWithInlineTables_IsRefusedBeforeTheFit_InOneLine()
     {
         var dir = CalibrationFiles.TempDirectory();
-        var bpx = Path.Combine(CalibrationFiles.RepositoryRoot, "hil-bench", "cells", "bpx", "lfp_18650");
+        var bpx = Path.Combine(CalibrationFiles.RepositoryRoot, "controller", "Cells", "parameter-sets", "bpx", "lfp_18650");
         var (code, _, error) = Bench(["calibrate", "--cell", Path.Combine(bpx, "lfp_18650_cell_BPX.json"), "--data", Path.Combine(bpx, "LFP_25degC_1C.csv"),
             "--fit", "Contact resistance [Ohm]", "--out", Path.Combine(dir, "x.yaml"), .. Fast]);
 

@@ -1,4 +1,4 @@
-using ChargeTwin.HilBench.Tests.Parameters;
+using ChargeTwin.Cells.Tests;
 
 namespace ChargeTwin.HilBench.Tests.Calibration;
 

@@ -96,7 +96,7 @@ public sealed class CalibrationTestBuilderTests
     public void BpxMeasuredFile_IsReadByItsHeaderNames()
     {
         // the BPX example's tests: "Time [s]", "I[A]", "U[V]", no temperature; a rest sample, then a 1C discharge
-        var path = Path.Combine(CalibrationFiles.RepositoryRoot, "hil-bench", "cells", "bpx", "lfp_18650", "LFP_25degC_1C.csv");
+        var path = Path.Combine(CalibrationFiles.RepositoryRoot, "controller", "Cells", "parameter-sets", "bpx", "lfp_18650", "LFP_25degC_1C.csv");
         var test = CalibrationData.Load(path, new ReplayOptions { NominalCapacity_Ah = 2 }, 298.15);
 
         Assert.False(test.HasTemperature);

@@ -1,5 +1,5 @@
 using ChargeTwin.HilBench.Calibration;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using Xunit;
 
 namespace ChargeTwin.HilBench.Tests.Calibration;
@@ -55,7 +55,7 @@ public sealed class CellFileWriterTests
     [Fact]
     public void ASmoothedTable_IsCopiedBesideTheCopy_AndReadsTheSame()
     {
-        var start = CellLibrary.Load(Path.Combine(CalibrationFiles.RepositoryRoot, "hil-bench", "cells", "lgm50-start.yaml"));
+        var start = CellLibrary.Load(Path.Combine(CalibrationFiles.RepositoryRoot, "controller", "Cells", "parameter-sets", "lgm50-start.yaml"));
         var path = Path.Combine(CalibrationFiles.TempDirectory(), "start.yaml");
         var tables = CellFileWriter.Write(CellFileDocument.FromSet(start), path);
         var copy = CellLibrary.Load(path).Function("Negative electrode OCP [V]");

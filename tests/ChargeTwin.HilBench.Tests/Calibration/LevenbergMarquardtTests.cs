@@ -166,6 +166,6 @@ public sealed class LevenbergMarquardtTests
     private static CalibrationParameter ParameterStub(string name) =>
         CalibrationParameter.Create(name, StubSet.Value, 0.1, 10);
 
-    private static readonly Lazy<ChargeTwin.HilBench.Parameters.ParameterSet> StubSet = new(() =>
-        ChargeTwin.HilBench.Parameters.CellLibrary.Load(CalibrationFiles.Write("stub.yaml", "name: Stub\nparameters:\n  \"A [1]\": 1\n  \"B [1]\": 1\n  \"C [1]\": 1\n")));
+    private static readonly Lazy<ChargeTwin.Cells.ParameterSet> StubSet = new(() =>
+        ChargeTwin.Cells.CellLibrary.Load(CalibrationFiles.Write("stub.yaml", "name: Stub\nparameters:\n  \"A [1]\": 1\n  \"B [1]\": 1\n  \"C [1]\": 1\n")));
 }

@@ -1,6 +1,6 @@
 using ChargeTwin.Bench;
 using ChargeTwin.HilBench.Calibration;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 using Xunit;
 
@@ -137,7 +137,7 @@ public sealed class Lgm50CellTests
     [Fact]
     public void TheStartingPoint_IsOKane2022WithAGraphiteEntropicChange_AndAMonotoneGraphiteOcp()
     {
-        var start = CellLibrary.Load(Path.Combine(CalibrationFiles.RepositoryRoot, "hil-bench", "cells", "lgm50-start.yaml"));
+        var start = CellLibrary.Load(Path.Combine(CalibrationFiles.RepositoryRoot, "controller", "Cells", "parameter-sets", "lgm50-start.yaml"));
         var okane = CellLibrary.Load("okane2022");
         var entropic = start.Function("Negative electrode OCP entropic change [V.K-1]");
 

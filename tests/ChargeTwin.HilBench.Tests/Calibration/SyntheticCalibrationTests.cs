@@ -1,5 +1,5 @@
 using ChargeTwin.HilBench.Calibration;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using ChargeTwin.HilBench.Campaigns;
 using ChargeTwin.HilBench.Metrics;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.HilBench.Sensors;
 

@@ -47,7 +47,7 @@ public sealed class CellSimulatorTests
 public sealed class CellSimulatorControlTests
 {
     private static CellSimulator NewCell(double soc = 0.3) =>
-        new(new DfnModel(new DfnParameters(ChargeTwin.HilBench.Parameters.CellLibrary.Load("okane2022"), null, 298.15, 298.15),
+        new(new DfnModel(new DfnParameters(ChargeTwin.Cells.CellLibrary.Load("okane2022"), null, 298.15, 298.15),
             PlantRuns.Options(ThermalModel.Lumped, PlatingModel.PartiallyReversible)), soc);
 
     [Fact]

@@ -1,5 +1,5 @@
 using ChargeTwin.HilBench.Numerics;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.HilBench.Tests.Plant;

@@ -1,6 +1,6 @@
 using ChargeTwin.HilBench.Experiments;
 using ChargeTwin.HilBench.Numerics;
-using ChargeTwin.HilBench.Parameters;
+using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.HilBench.Tests.Plant;

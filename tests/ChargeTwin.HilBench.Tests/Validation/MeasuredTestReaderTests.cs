@@ -21,7 +21,7 @@ public sealed class MeasuredTestReaderTests
     [Fact]
     public void BpxExampleTest_ReadsItsColumnNames()
     {
-        var t = MeasuredTestReader.ReadCsv(Path.Combine(Parameters.TestFiles.Cells, "bpx", "lfp_18650", "LFP_25degC_1C.csv"));
+        var t = MeasuredTestReader.ReadCsv(Path.Combine(ChargeTwin.Cells.Tests.TestFiles.Cells, "bpx", "lfp_18650", "LFP_25degC_1C.csv"));
         Assert.Null(t.Temperature_C);
         Assert.True(t.Count > 1000);
     }

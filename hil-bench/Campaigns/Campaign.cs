@@ -1,4 +1,6 @@
-using ChargeTwin.HilBench.Experiments;
+using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Experiments;
+using ChargeTwin.Controller.Quantities;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Plant;
 
@@ -180,48 +182,6 @@ public enum PlotSelection
     All,
     Failed,
     None,
-}
-
-/// <summary>A controller to compare, as the campaign names and configures it.</summary>
-public abstract record ControllerSpec(string Name)
-{
-    public abstract string Type { get; }
-
-    /// <summary>Everything that determines its behaviour, as text (part of the scenario id).</summary>
-    public abstract string Canonical();
-}
-
-/// <summary>CC-CV (or any PyBaMM-style step list) executed on measured values.</summary>
-public sealed record CcCvSpec(string Name, IReadOnlyList<ExperimentStep> Steps, double VoltageTolerance_V) : ControllerSpec(Name)
-{
-    public override string Type => "cccv";
-
-    public override string Canonical() => System.FormattableString.Invariant($"cccv;{string.Join('|', Steps.Select(s => s.Text))};tol={VoltageTolerance_V:R}");
-}
-
-/// <summary>One stage of a multi-stage CC protocol: this rate until the (estimated) SOC reaches <see cref="UntilSoc"/>.</summary>
-public sealed record CcStage(double UntilSoc, Quantity Rate);
-
-/// <summary>Multi-stage CC (Attia et al. 2020 style): a C-rate per SOC window, SOC by coulomb counting; CV at the voltage limit.</summary>
-public sealed record MultiStageCcSpec(string Name, IReadOnlyList<CcStage> Stages, double VoltageLimit_V) : ControllerSpec(Name)
-{
-    public override string Type => "multistage-cc";
-
-    public override string Canonical() => System.FormattableString.Invariant(
-        $"mscc;{string.Join('|', Stages.Select(s => $"{s.UntilSoc:R}:{s.Rate.Canonical()}"))};V={VoltageLimit_V:R}");
-}
-
-/// <summary>
-/// Pressure-triggered CC (after Huang et al. 2022): start at the first rate and step down the list whenever the
-/// measured dP/dQ (regression over a window of measured pressure against counted charge) crosses the threshold.
-/// </summary>
-public sealed record PressureTriggeredSpec(string Name, IReadOnlyList<Quantity> Rates, double Threshold_PaPerAh, double Window_s, double MinimumDwell_s, double VoltageLimit_V)
-    : ControllerSpec(Name)
-{
-    public override string Type => "pressure-cc";
-
-    public override string Canonical() => System.FormattableString.Invariant(
-        $"pcc;{string.Join('|', Rates.Select(r => r.Canonical()))};th={Threshold_PaPerAh:R};win={Window_s:R};dwell={MinimumDwell_s:R};V={VoltageLimit_V:R}");
 }
 
 /// <summary>

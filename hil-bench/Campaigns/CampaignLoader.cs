@@ -1,7 +1,10 @@
 using System.Globalization;
-using ChargeTwin.HilBench.Experiments;
-using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.Cells;
+using ChargeTwin.Controller.Baselines;
+using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Experiments;
+using ChargeTwin.Controller.Quantities;
+using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Plant;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

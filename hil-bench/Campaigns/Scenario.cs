@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChargeTwin.Controller.Contract;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.HilBench.Campaigns;

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using ChargeTwin.Cells;
+using ChargeTwin.Controller.Baselines;
+using ChargeTwin.Controller.Contract;
 using ChargeTwin.HilBench.Controllers;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Numerics;
-using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.HilBench.PowerStage;
 using ChargeTwin.HilBench.Sensors;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChargeTwin.Cells;
+using ChargeTwin.Controller.Quantities;
 using YamlDotNet.RepresentationModel;
 
 namespace ChargeTwin.HilBench.Campaigns;

@@ -1,3 +1,4 @@
+using ChargeTwin.Controller.Contract;
 using ChargeTwin.HilBench.Campaigns;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.HilBench.PowerStage;

@@ -1,3 +1,4 @@
+using ChargeTwin.Controller.Contract;
 using ChargeTwin.HilBench.Controllers;
 using ChargeTwin.HilBench.Plant;
 

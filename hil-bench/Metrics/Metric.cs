@@ -1,3 +1,4 @@
+using ChargeTwin.Controller.Quantities;
 using ChargeTwin.HilBench.Campaigns;
 
 namespace ChargeTwin.HilBench.Metrics;

@@ -120,7 +120,7 @@ public static class ValidationRunner
         var current = p.NominalCapacity_Ah * c.CRate;
         var sim = new CellSimulator(new DfnModel(p, new ModelOptions { Thermal = ThermalModel.Lumped, Plating = PlatingModel.None, Sei = SeiModel.None }), soc);
         var samples = new List<PlantSample>();
-        sim.Run(Experiments.ExperimentParser.Parse([$"Discharge at {current:R} A until {voltage.Y[^1] - 0.05:R} V"]), 1.0, (s, _) => samples.Add(s));
+        sim.Run(ChargeTwin.Controller.Experiments.ExperimentParser.Parse([$"Discharge at {current:R} A until {voltage.Y[^1] - 0.05:R} V"]), 1.0, (s, _) => samples.Add(s));
         var t = samples.Select(s => s.Time_s).ToArray();
         var v = samples.Select(s => s.Voltage_V).ToArray();
         var (rms, max) = CompareOverTime(voltage.X, voltage.Y, t, v);
@@ -202,7 +202,7 @@ public static class ValidationRunner
         var soc = initialSoc;
         var sim = new CellSimulator(new DfnModel(p, new ModelOptions { Thermal = ThermalModel.Lumped, Plating = PlatingModel.None, Sei = SeiModel.None }), soc);
         var samples = new List<PlantSample>();
-        sim.Run(Experiments.ExperimentParser.Parse([step]), 1.0, (s, _) => samples.Add(s));
+        sim.Run(ChargeTwin.Controller.Experiments.ExperimentParser.Parse([step]), 1.0, (s, _) => samples.Add(s));
         return (samples, sim);
     }
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ChargeTwin.HilBench.Experiments;
+using ChargeTwin.Controller.Experiments;
 using ChargeTwin.HilBench.Numerics;
 using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;

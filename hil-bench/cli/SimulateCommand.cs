@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using ChargeTwin.HilBench.Experiments;
+using ChargeTwin.Controller.Experiments;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.HilBench.Reporting;
 

@@ -1,4 +1,4 @@
-using ChargeTwin.HilBench.Experiments;
+using ChargeTwin.Controller.Experiments;
 using ChargeTwin.HilBench.Numerics;
 using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;

@@ -1,4 +1,4 @@
-namespace ChargeTwin.HilBench.Controllers;
+namespace ChargeTwin.Controller.Baselines;
 
 /// <summary>
 /// dP/dQ from measurements: least-squares slope of stack pressure against counted charge over a sliding

@@ -1,8 +1,8 @@
-using ChargeTwin.HilBench.Campaigns;
-using ChargeTwin.HilBench.Experiments;
-using ChargeTwin.HilBench.Sensors;
+using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Quantities;
+using ChargeTwin.Controller.Experiments;
 
-namespace ChargeTwin.HilBench.Controllers;
+namespace ChargeTwin.Controller.Baselines;
 
 /// <summary>
 /// Executes PyBaMM-style charge steps on measured values, as a charger's CC-CV firmware does:

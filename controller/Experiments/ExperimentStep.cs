@@ -1,4 +1,4 @@
-namespace ChargeTwin.HilBench.Experiments;
+namespace ChargeTwin.Controller.Experiments;
 
 /// <summary>What a step does at the terminals.</summary>
 public enum StepAction

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ChargeTwin.HilBench.Experiments;
+namespace ChargeTwin.Controller.Experiments;
 
 /// <summary>
 /// Parses PyBaMM-style experiment steps:

@@ -1,4 +1,4 @@
-namespace ChargeTwin.HilBench.Controllers;
+namespace ChargeTwin.Controller.Contract;
 
 /// <summary>
 /// What a controller knows before the charge: the datasheet capacity, the charger's ratings, its own period,

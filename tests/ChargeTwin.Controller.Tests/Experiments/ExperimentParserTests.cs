@@ -1,6 +1,6 @@
-using ChargeTwin.HilBench.Experiments;
+using ChargeTwin.Controller.Experiments;
 
-namespace ChargeTwin.HilBench.Tests.Experiments;
+namespace ChargeTwin.Controller.Tests.Experiments;
 
 public sealed class ExperimentParserTests
 {

@@ -1,6 +1,6 @@
-using ChargeTwin.HilBench.Sensors;
+using ChargeTwin.Controller.Contract;
 
-namespace ChargeTwin.HilBench.Controllers;
+namespace ChargeTwin.Controller.Baselines;
 
 /// <summary>
 /// SOC by counting measured charge against the nominal (datasheet) capacity, with a σ that grows from the

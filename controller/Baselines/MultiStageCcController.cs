@@ -1,7 +1,7 @@
-using ChargeTwin.HilBench.Campaigns;
-using ChargeTwin.HilBench.Sensors;
+using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Quantities;
 
-namespace ChargeTwin.HilBench.Controllers;
+namespace ChargeTwin.Controller.Baselines;
 
 /// <summary>
 /// Multi-stage constant current (Attia et al. 2020 style): a C-rate per SOC window, the SOC counted from the

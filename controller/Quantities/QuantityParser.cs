@@ -1,59 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ChargeTwin.HilBench.Campaigns;
-
-/// <summary>The physical kind of a campaign value, which fixes the units it may be written in.</summary>
-public enum QuantityKind
-{
-    /// <summary>A plain number (no unit).</summary>
-    Number,
-
-    /// <summary>A fraction: 0.8 or 80 %.</summary>
-    Fraction,
-
-    /// <summary>V, mV.</summary>
-    Voltage,
-
-    /// <summary>A, mA, or a C-rate (2C, C/3) resolved against the cell's nominal capacity.</summary>
-    Current,
-
-    /// <summary>s, ms, min, h.</summary>
-    Time,
-
-    /// <summary>K, °C, degC.</summary>
-    Temperature,
-
-    /// <summary>Pa, kPa, MPa, bar.</summary>
-    Pressure,
-
-    /// <summary>Ω, mΩ, Ohm, mOhm.</summary>
-    Resistance,
-
-    /// <summary>A/s, mA/s, C/s.</summary>
-    SlewRate,
-
-    /// <summary>Pa/Ah, kPa/Ah (a dP/dQ).</summary>
-    PressurePerCharge,
-
-    /// <summary>Ah, mAh.</summary>
-    Charge,
-
-    /// <summary>K (a temperature difference: noise, bias, quantisation of a temperature sensor).</summary>
-    TemperatureDifference,
-}
-
-/// <summary>
-/// A value read from a campaign file, in the base unit of its kind (V, A, s, K, Pa, Ω, A/s, Pa/Ah, A h).
-/// A current may be a C-rate (<see cref="IsCRate"/>): its <see cref="Value"/> is then in multiples of C.
-/// </summary>
-public readonly record struct Quantity(QuantityKind Kind, double Value, bool IsCRate = false)
-{
-    /// <summary>The value in A (or A/s) for a current (or slew), resolving a C-rate against the capacity.</summary>
-    public double Resolve(double nominalCapacity_Ah) => IsCRate ? Value * nominalCapacity_Ah : Value;
-
-    public string Canonical() => string.Create(CultureInfo.InvariantCulture, $"{Value:R}{(IsCRate ? "C" : "")}");
-}
+namespace ChargeTwin.Controller.Quantities;
 
 /// <summary>Reads "4.2 V", "500 mA", "2C", "C/3", "30 min", "25 °C", "80 %", "5 mOhm", "30 kPa/Ah".</summary>
 public static partial class QuantityParser

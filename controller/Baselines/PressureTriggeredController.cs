@@ -1,7 +1,7 @@
-using ChargeTwin.HilBench.Campaigns;
-using ChargeTwin.HilBench.Sensors;
+using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Quantities;
 
-namespace ChargeTwin.HilBench.Controllers;
+namespace ChargeTwin.Controller.Baselines;
 
 /// <summary>
 /// Pressure-triggered CC (after Huang et al. 2022): charges at the first rate of its list and steps down to the

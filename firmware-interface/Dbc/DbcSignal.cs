@@ -147,6 +147,28 @@ public sealed class DbcSignal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Encode(Span<byte> payload, double physical) => SetRaw(payload, ToRaw(physical));
 
+    /// <summary>
+    /// True when <paramref name="physical"/> can be sent as it is: a number inside the DBC [min|max] (when min &lt; max;
+    /// half a raw step beyond counts as inside, it rounds onto the limit) that the bit field holds after rounding.
+    /// <see cref="Encode"/> saturates whatever does not fit; a sender that must not clip silently checks this first.
+    /// </summary>
+    public bool Fits(double physical)
+    {
+        if (!double.IsFinite(physical))
+        {
+            return false;
+        }
+
+        double halfStep = 0.5 * Math.Abs(Factor);
+        if (Minimum < Maximum && (physical < Minimum - halfStep || physical > Maximum + halfStep))
+        {
+            return false;
+        }
+
+        double raw = Math.Round((physical - Offset) / Factor, MidpointRounding.AwayFromZero);
+        return raw >= RawMinimum && raw <= RawMaximum;
+    }
+
     /// <summary>The raw value <see cref="Encode"/> would write for a physical value.</summary>
     public long ToRaw(double physical)
     {

@@ -84,6 +84,9 @@ public sealed class ChargerProtocol
         }
     }
 
+    /// <summary>The value (in the signal's unit) of the last misfit an encoder returned: what did not fit.</summary>
+    public double MisfitValue { get; private set; } = double.NaN;
+
     /// <summary>Where the DBC shipped with this assembly lies.</summary>
     public static string DefaultDbcPath => Path.Combine(AppContext.BaseDirectory, "protocol", "chargetwin.dbc");
 
@@ -117,16 +120,20 @@ public sealed class ChargerProtocol
     /// <summary>Loads the DBC shipped beside the assembly.</summary>
     public static ChargerProtocol LoadDefault() => Load(DefaultDbcPath);
 
-    /// <summary>Fills a setpoint frame: identifier, DLC, signals, next alive counter, CRC.</summary>
-    public void EncodeSetpoint(in PowerStageSetpoint setpoint, ref CanFrame frame)
+    /// <summary>
+    /// Fills a setpoint frame: identifier, DLC, signals, next alive counter, CRC. Returns the first signal whose value
+    /// lies outside its DBC range (the frame then carries it saturated), or null when every value fits.
+    /// </summary>
+    public DbcSignal? EncodeSetpoint(in PowerStageSetpoint setpoint, ref CanFrame frame)
     {
         Span<byte> d = Begin(Setpoint, ref frame);
         _spEnable.SetRaw(d, setpoint.Enable ? 1 : 0);
         _spMode.SetRaw(d, (long)setpoint.Mode);
-        _spCurrent.Encode(d, setpoint.CurrentLimit_A);
-        _spVoltage.Encode(d, setpoint.VoltageLimit_V);
-        _spRamp.Encode(d, setpoint.CurrentRampRate_A_per_s);
+        DbcSignal? misfit = Put(_spCurrent, d, setpoint.CurrentLimit_A, null);
+        misfit = Put(_spVoltage, d, setpoint.VoltageLimit_V, misfit);
+        misfit = Put(_spRamp, d, setpoint.CurrentRampRate_A_per_s, misfit);
         Finish(Setpoint, d);
+        return misfit;
     }
 
     /// <summary>Reads a setpoint payload (E2E checks are the supervisor's job).</summary>
@@ -137,20 +144,21 @@ public sealed class ChargerProtocol
         (PowerStageMode)_spMode.GetRaw(payload),
         _spRamp.Decode(payload));
 
-    /// <summary>Fills a status frame.</summary>
-    public void EncodeStatus(in PowerStageStatus status, ref CanFrame frame)
+    /// <summary>Fills a status frame; returns the first signal whose value did not fit its DBC range, or null.</summary>
+    public DbcSignal? EncodeStatus(in PowerStageStatus status, ref CanFrame frame)
     {
         Span<byte> d = Begin(Status, ref frame);
         _stState.SetRaw(d, (long)status.State);
-        _stCurrent.Encode(d, status.OutputCurrent_A);
-        _stVoltage.Encode(d, status.OutputVoltage_V);
-        _stHeatsink.Encode(d, status.HeatsinkTemperature_K - ZeroCelsius_K);
+        DbcSignal? misfit = Put(_stCurrent, d, status.OutputCurrent_A, null);
+        misfit = Put(_stVoltage, d, status.OutputVoltage_V, misfit);
+        misfit = Put(_stHeatsink, d, status.HeatsinkTemperature_K - ZeroCelsius_K, misfit);
         for (int i = 0; i < _stFaultBits.Length; i++)
         {
             _stFaultBits[i].SetRaw(d, ((int)status.Faults >> i) & 1);
         }
 
         Finish(Status, d);
+        return misfit;
     }
 
     /// <summary>Reads a status payload.</summary>
@@ -170,27 +178,28 @@ public sealed class ChargerProtocol
             _stHeatsink.Decode(payload) + ZeroCelsius_K);
     }
 
-    /// <summary>Fills both cell-measurement frames.</summary>
+    /// <summary>Fills both cell-measurement frames; returns the first signal whose value did not fit its DBC range, or null.</summary>
     /// <param name="measurement">The values.</param>
     /// <param name="voltageCurrent">Receives CM_CellVoltageCurrent.</param>
     /// <param name="temperaturePressure">Receives CM_CellTemperaturePressure.</param>
     /// <param name="sampleAge_ms">Time from sampling to transmission.</param>
     /// <param name="measurementStatus">Front-end status nibble (0 = all channels good).</param>
-    public void EncodeCellMeasurement(in CellMeasurement measurement, ref CanFrame voltageCurrent, ref CanFrame temperaturePressure, double sampleAge_ms = 0, int measurementStatus = 0)
+    public DbcSignal? EncodeCellMeasurement(in CellMeasurement measurement, ref CanFrame voltageCurrent, ref CanFrame temperaturePressure, double sampleAge_ms = 0, int measurementStatus = 0)
     {
         Span<byte> a = Begin(CellVoltageCurrent, ref voltageCurrent);
-        _cm1Voltage.Encode(a, measurement.CellVoltage_V);
-        _cm1Current.Encode(a, measurement.CellCurrent_A);
+        DbcSignal? misfit = Put(_cm1Voltage, a, measurement.CellVoltage_V, null);
+        misfit = Put(_cm1Current, a, measurement.CellCurrent_A, misfit);
         _cm1Status.SetRaw(a, measurementStatus);
-        _cm1Age.Encode(a, sampleAge_ms);
+        misfit = Put(_cm1Age, a, sampleAge_ms, misfit);
         Finish(CellVoltageCurrent, a);
 
         Span<byte> b = Begin(CellTemperaturePressure, ref temperaturePressure);
-        _cm2Temperature.Encode(b, measurement.SurfaceTemperature_K - ZeroCelsius_K);
-        _cm2Force.Encode(b, measurement.StackForce_N);
-        _cm2Pressure.Encode(b, measurement.StackPressure_Pa / 1000.0);
+        misfit = Put(_cm2Temperature, b, measurement.SurfaceTemperature_K - ZeroCelsius_K, misfit);
+        misfit = Put(_cm2Force, b, measurement.StackForce_N, misfit);
+        misfit = Put(_cm2Pressure, b, measurement.StackPressure_Pa / 1000.0, misfit);
         _cm2Status.SetRaw(b, measurementStatus);
         Finish(CellTemperaturePressure, b);
+        return misfit;
     }
 
     /// <summary>Reads the two cell-measurement payloads.</summary>
@@ -200,6 +209,13 @@ public sealed class ChargerProtocol
         _cm2Temperature.Decode(temperaturePressure) + ZeroCelsius_K,
         _cm2Force.Decode(temperaturePressure),
         _cm2Pressure.Decode(temperaturePressure) * 1000.0);
+
+    /// <summary>CM1_SampleAge of a CM_CellVoltageCurrent payload: time from sampling to transmission [ms].</summary>
+    public double DecodeSampleAge_ms(ReadOnlySpan<byte> voltageCurrent) => _cm1Age.Decode(voltageCurrent);
+
+    /// <summary>The front end's status nibbles of both measurement payloads, OR-ed (0: every channel good).</summary>
+    public int DecodeMeasurementStatus(ReadOnlySpan<byte> voltageCurrent, ReadOnlySpan<byte> temperaturePressure)
+        => (int)(_cm1Status.GetRaw(voltageCurrent) | _cm2Status.GetRaw(temperaturePressure));
 
     /// <summary>Fills the controller's heartbeat (VersionMajor is the protocol version).</summary>
     public void EncodeControllerHeartbeat(in Heartbeat heartbeat, ref CanFrame frame)
@@ -236,6 +252,19 @@ public sealed class ChargerProtocol
         ArgumentOutOfRangeException.ThrowIfNegative(counter);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(counter, E2EMessageConfig.CounterModulo);
         _txCounters[message.Index] = counter;
+    }
+
+    /// <summary>Encodes a value (saturated where it does not fit) and returns the first misfit so far.</summary>
+    private DbcSignal? Put(DbcSignal signal, Span<byte> payload, double physical, DbcSignal? misfit)
+    {
+        signal.Encode(payload, physical);
+        if (misfit is not null || signal.Fits(physical))
+        {
+            return misfit;
+        }
+
+        MisfitValue = physical;
+        return signal;
     }
 
     private static Span<byte> Begin(DbcMessage message, ref CanFrame frame)

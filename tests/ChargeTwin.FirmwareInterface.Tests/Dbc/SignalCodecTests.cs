@@ -1,3 +1,4 @@
+using ChargeTwin.FirmwareInterface.Can;
 using ChargeTwin.FirmwareInterface.Dbc;
 using ChargeTwin.FirmwareInterface.Protocol;
 
@@ -84,6 +85,37 @@ public sealed class SignalCodecTests
         heatsink.Encode(d, -100);
         Assert.Equal(-40.0, heatsink.Decode(d));
         Assert.Equal(0, heatsink.GetRaw(d));
+    }
+
+    [Fact]
+    public void Fits_SaysWhatEncodeWouldClip_HalfAStepBeyondTheLimitRoundsOntoIt()
+    {
+        DbcSignal current = s_db.Message("PS_Setpoint").Signal("SP_CurrentLimit");
+        DbcSignal pressure = s_db.Message("CM_CellTemperaturePressure").Signal("CM2_StackPressure");
+        Assert.True(current.Fits(300));
+        Assert.True(current.Fits(300.004));
+        Assert.False(current.Fits(300.006));
+        Assert.True(current.Fits(-300));
+        Assert.False(current.Fits(-300.01));
+        Assert.False(current.Fits(double.NaN));
+        Assert.False(current.Fits(double.PositiveInfinity));
+        Assert.True(pressure.Fits(4095));
+        Assert.False(pressure.Fits(4096));
+        Assert.False(pressure.Fits(-1));
+    }
+
+    [Fact]
+    public void ProtocolEncoders_ReturnTheFirstSignalThatDidNotFit_WithItsValue()
+    {
+        var protocol = ChargerProtocol.LoadDefault();
+        CanFrame a = default, b = default;
+        Assert.Null(protocol.EncodeCellMeasurement(new CellMeasurement(3.7, 5, 298.15, 1000, 1e5), ref a, ref b));
+        var misfit = protocol.EncodeCellMeasurement(new CellMeasurement(3.7, 5, 273.15 - 50, 1000, 5e6), ref a, ref b);
+        Assert.Equal("CM2_SurfaceTemperature", misfit?.Name);
+        Assert.Equal(-50, protocol.MisfitValue, 9);
+        Assert.Equal(-40, protocol.DecodeCellMeasurement(a.Payload, b.Payload).SurfaceTemperature_K - 273.15, 9);
+        Assert.Equal("SP_VoltageLimit", protocol.EncodeSetpoint(new PowerStageSetpoint(5, 70, true, PowerStageMode.ChargeCcCv, 5), ref a)?.Name);
+        Assert.Equal("ST_OutputCurrent", protocol.EncodeStatus(new PowerStageStatus(double.NaN, 4, PowerStageState.Standby, PowerStageFaults.None, 300), ref a)?.Name);
     }
 
     [Fact]

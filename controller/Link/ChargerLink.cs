@@ -1,0 +1,161 @@
+using ChargeTwin.Controller.Contract;
+using ChargeTwin.FirmwareInterface.Can;
+using ChargeTwin.FirmwareInterface.Dbc;
+using ChargeTwin.FirmwareInterface.E2E;
+using ChargeTwin.FirmwareInterface.Protocol;
+using ChargeTwin.FirmwareInterface.Transports;
+
+namespace ChargeTwin.Controller.Link;
+
+/// <summary>
+/// The controller's end of the CAN protocol (firmware-interface/protocol/chargetwin.dbc): every tick it takes the
+/// frames waiting on its transport through the E2E supervision (CRC, alive counter, DLC, timeouts), runs the
+/// controller when a control period is due — on the last valid cell measurement, or with the output off when a
+/// message it needs has timed out — and sends <c>PS_Setpoint</c> (every 20 ms, and at once when a new one is decided)
+/// and <c>CTRL_Heartbeat</c> (every 100 ms). The same code runs on the bench's virtual clock and on a host's real one.
+/// <see cref="Tick"/> allocates nothing unless a value does not fit its DBC signal (then once, for the error line).
+/// </summary>
+public sealed class ChargerLink
+{
+    private readonly ChargerProtocol _protocol;
+    private readonly ICanTransport _transport;
+    private readonly IChargeController _controller;
+    private readonly ChargerLinkOptions _options;
+    private readonly DbcMessage[] _needed;
+    private readonly Setpoint[] _lostSetpoints;
+    private readonly Setpoint _badChannel = Setpoint.Off("the cell front end reports a bad channel (CM MeasStatus ≠ 0): output off");
+    private readonly CycleSchedule _control;
+    private readonly CycleSchedule _setpoint;
+    private readonly CycleSchedule _heartbeat;
+    private CanFrame _frame;
+    private long _startNs;
+
+    public ChargerLink(ChargerProtocol protocol, ICanTransport transport, IChargeController controller, ChargerLinkOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ControlPeriodNs, 0);
+        _protocol = protocol;
+        _transport = transport;
+        _controller = controller;
+        _options = options;
+        _needed = [protocol.CellVoltageCurrent, protocol.CellTemperaturePressure, protocol.Status, protocol.PowerStageHeartbeat];
+        _lostSetpoints = [.. _needed.Select(m => Setpoint.Off($"no valid {m.Name} for {protocol.E2E.For(m)!.TimeoutMs} ms: output off"))];
+        _control = new CycleSchedule(options.ControlPeriodNs);
+        _setpoint = new CycleSchedule(protocol.E2E.For(protocol.Setpoint)!.CycleTimeMs * 1_000_000L);
+        _heartbeat = new CycleSchedule(protocol.E2E.For(protocol.ControllerHeartbeat)!.CycleTimeMs * 1_000_000L);
+        Supervisor = new E2ESupervisor(protocol.E2E, _needed.Select(m => m.Name), maxLostFrames: options.MaxLostFrames);
+    }
+
+    /// <summary>The protocol this end speaks (its messages and signals).</summary>
+    public ChargerProtocol Protocol => _protocol;
+
+    /// <summary>The receive-side supervision: counts of every check, per message, and each message's freshness.</summary>
+    public E2ESupervisor Supervisor { get; }
+
+    /// <summary>The setpoint in force (what the last control step decided).</summary>
+    public Setpoint Setpoint { get; private set; } = Setpoint.Off("not started");
+
+    /// <summary>The last measurement the controller was given.</summary>
+    public MeasuredSample Measurement { get; private set; }
+
+    /// <summary>Frames this end sent.</summary>
+    public long FramesSent { get; private set; }
+
+    /// <summary>Setpoints that did not fit the DBC's signals (each sent as output-off instead).</summary>
+    public int RangeErrors { get; private set; }
+
+    /// <summary>The first value that did not fit, as one line; null while none.</summary>
+    public string? FirstRangeError { get; private set; }
+
+    /// <summary>The charge begins: supervision timeouts, the control schedule and the cyclic frames count from now.</summary>
+    public void Start(long nowNs)
+    {
+        _startNs = nowNs;
+        _control.Start(nowNs);
+        _setpoint.Start(nowNs);
+        _heartbeat.Start(nowNs);
+        Supervisor.Start(nowNs);
+    }
+
+    /// <summary>One tick of the link at <paramref name="nowNs"/>: receive, supervise, control when due, send what is due.</summary>
+    public void Tick(long nowNs)
+    {
+        while (_transport.TryReceive(out _frame))
+        {
+            Supervisor.OnFrame(_frame);
+        }
+
+        Supervisor.Check(nowNs);
+        if (_control.Due(nowNs))
+        {
+            Setpoint = Control(nowNs);
+            SendSetpoint(nowNs);
+            _setpoint.SentAt(nowNs);
+        }
+        else if (_setpoint.Due(nowNs))
+        {
+            SendSetpoint(nowNs);
+        }
+
+        if (_heartbeat.Due(nowNs))
+        {
+            SendHeartbeat(nowNs);
+        }
+    }
+
+    private Setpoint Control(long nowNs)
+    {
+        for (var i = 0; i < _needed.Length; i++)
+        {
+            if (Supervisor.State(_needed[i]) is E2EMessageState.Timeout or E2EMessageState.NoData)
+            {
+                return _lostSetpoints[i];
+            }
+        }
+
+        var voltageCurrent = Supervisor.LastValidPayload(_protocol.CellVoltageCurrent);
+        var temperaturePressure = Supervisor.LastValidPayload(_protocol.CellTemperaturePressure);
+        if (_protocol.DecodeMeasurementStatus(voltageCurrent, temperaturePressure) != 0)
+        {
+            return _badChannel;
+        }
+
+        var cell = _protocol.DecodeCellMeasurement(voltageCurrent, temperaturePressure);
+        var sampledNs = Supervisor.LastValidNs(_protocol.CellVoltageCurrent)!.Value - (long)(_protocol.DecodeSampleAge_ms(voltageCurrent) * 1e6);
+        Measurement = new MeasuredSample(sampledNs / 1e9, cell.CellVoltage_V, cell.CellCurrent_A, cell.SurfaceTemperature_K, cell.StackPressure_Pa);
+        return _controller.Step(Measurement, (nowNs - _startNs) / 1e9);
+    }
+
+    private void SendSetpoint(long nowNs)
+    {
+        var sp = Setpoint;
+        var on = sp.Enable && sp.CurrentLimit_A > 0;
+        var wire = new PowerStageSetpoint(on ? sp.CurrentLimit_A : 0, on ? sp.VoltageLimit_V : 0, on, on ? PowerStageMode.ChargeCcCv : PowerStageMode.Off, _options.RampRate_APerS);
+        var misfit = _protocol.EncodeSetpoint(wire, ref _frame);
+        if (misfit is not null)
+        {
+            RangeErrors++;
+            FirstRangeError ??= RangeError(misfit, nowNs);
+            _protocol.EncodeSetpoint(new PowerStageSetpoint(0, 0, false, PowerStageMode.Off, 0), ref _frame);
+        }
+
+        Send(nowNs);
+    }
+
+    private void SendHeartbeat(long nowNs)
+    {
+        _protocol.EncodeControllerHeartbeat(new Heartbeat(NodeState.Operational, (uint)((nowNs - _startNs) / 1_000_000_000L), _options.ProtocolVersion, 0), ref _frame);
+        Send(nowNs);
+    }
+
+    private void Send(long nowNs)
+    {
+        _frame.TimestampNs = nowNs;
+        if (_transport.TrySend(_frame))
+        {
+            FramesSent++;
+        }
+    }
+
+    private string RangeError(DbcSignal signal, long nowNs) => System.FormattableString.Invariant(
+        $"PS_Setpoint.{signal.Name} = {_protocol.MisfitValue:G6} {signal.Unit} does not fit the DBC range [{signal.Minimum:G6}|{signal.Maximum:G6}] at {(nowNs - _startNs) / 1e9:0.###} s");
+}

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ChargeTwin.HilBench.Numerics;
 
 /// <summary>Dense output: the BDF interpolating polynomial of the last step, in the divided differences φ.</summary>
@@ -100,15 +102,12 @@ public sealed partial class BdfSolver
             _interpolationD[j] = d;
         }
 
-        _phi[0].CopyTo(y);
+        // Dense output sits on the loop of a caller that samples every few milliseconds between steps: SIMD-wide.
+        ArgumentOutOfRangeException.ThrowIfLessThan(y.Length, _n);
+        _phi[0].AsSpan(0, _n).CopyTo(y);
         for (int j = 1; j <= order; j++)
         {
-            double cj = _interpolationC[j];
-            double[] phi = _phi[j];
-            for (int i = 0; i < _n; i++)
-            {
-                y[i] += cj * phi[i];
-            }
+            VectorKernels.Axpy(_interpolationC[j], ref MemoryMarshal.GetArrayDataReference(_phi[j]), ref MemoryMarshal.GetReference(y), _n);
         }
 
         if (yp.IsEmpty)
@@ -116,15 +115,11 @@ public sealed partial class BdfSolver
             return;
         }
 
-        yp.Clear();
+        ArgumentOutOfRangeException.ThrowIfLessThan(yp.Length, _n);
+        yp[.._n].Clear();
         for (int j = 1; j <= order; j++)
         {
-            double dj = _interpolationD[j];
-            double[] phi = _phi[j];
-            for (int i = 0; i < _n; i++)
-            {
-                yp[i] += dj * phi[i];
-            }
+            VectorKernels.Axpy(_interpolationD[j], ref MemoryMarshal.GetArrayDataReference(_phi[j]), ref MemoryMarshal.GetReference(yp), _n);
         }
     }
 }

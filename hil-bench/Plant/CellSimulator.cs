@@ -144,18 +144,26 @@ public sealed class CellSimulator
     /// that may change the command at t needs; without it, t is an output time interpolated from the
     /// integrator's own steps (so the output grid does not change the solution).
     /// </summary>
-    public bool AdvanceTo(double t_s, bool stopAtTarget = false)
+    public bool AdvanceTo(double t_s, bool stopAtTarget = false) => AdvanceTo(t_s, stopAtTarget ? t_s : double.NaN);
+
+    /// <summary>
+    /// Advances to <paramref name="t_s"/> (an output time, interpolated) without stepping beyond
+    /// <paramref name="stopTime_s"/> (NaN: no limit) — what a loop needs that samples the plant between the instants
+    /// where a command may change: the steps, and so the solution, are those of one advance to the stop time.
+    /// </summary>
+    public bool AdvanceTo(double t_s, double stopTime_s)
     {
         while (true)
         {
             var rampEnd = Model.Mode == OperatingMode.Current ? Model.RampEnd_s : double.NegativeInfinity;
-            if (rampEnd > Time_s + TimeTolerance(Time_s) && rampEnd <= t_s && _solver.StopTime is null)
+            var limit = double.IsNaN(stopTime_s) ? t_s : stopTime_s;
+            if (rampEnd > Time_s + TimeTolerance(Time_s) && rampEnd <= limit && _solver.StopTime is null)
             {
                 _solver.SetStopTime(rampEnd);
             }
-            else if (stopAtTarget && _solver.StopTime is null && t_s > _solver.CurrentTime)
+            else if (!double.IsNaN(stopTime_s) && _solver.StopTime is null && stopTime_s > _solver.CurrentTime)
             {
-                _solver.SetStopTime(t_s);
+                _solver.SetStopTime(stopTime_s);
             }
 
             var status = _solver.AdvanceTo(t_s, _y, _yp);
@@ -200,6 +208,14 @@ public sealed class CellSimulator
     {
         var s = default(PlantSample);
         Model.Observe(Time_s, _y, Windows, ref s);
+        return s;
+    }
+
+    /// <summary>The measurable quantities only (current, voltage, temperature, thickness, stack pressure); the truth fields stay 0.</summary>
+    public PlantSample SampleTerminals()
+    {
+        var s = default(PlantSample);
+        Model.ObserveTerminals(Time_s, _y, ref s);
         return s;
     }
 

@@ -71,22 +71,32 @@ public sealed partial class DfnModel
         return sum / pm.VolumeFactor / ElectrodeOf(m).MaxConcentration_molPerM3;
     }
 
+    /// <summary>
+    /// Fills the measurable quantities only — terminal current and voltage, temperature, thickness change and stack
+    /// pressure —, what a sensor front end samples between control instants: no kinetics, far cheaper than
+    /// <see cref="Observe"/>, which leaves the same values.
+    /// </summary>
+    public void ObserveTerminals(double t, ReadOnlySpan<double> y, ref PlantSample s)
+    {
+        s.Time_s = t;
+        s.Current_A = y[Indices.Current];
+        s.Voltage_V = TerminalVoltage(y);
+        s.Temperature_K = y[Indices.Temperature];
+        s.ThicknessChange_m = ThicknessChange(y, s.Temperature_K);
+        s.StackPressure_Pa = Options.FixturePreload_Pa + Options.FixtureStiffness_NPerM / Options.FixtureArea_m2 * s.ThicknessChange_m;
+    }
+
     /// <summary>Fills the measurable quantities and the hidden truth of state y.</summary>
     public void Observe(double t, ReadOnlySpan<double> y, StoichiometryWindows windows, ref PlantSample s)
     {
         var p = Parameters;
         var area = p.ElectrodeArea_m2;
-        s.Time_s = t;
-        s.Current_A = y[Indices.Current];
-        s.Voltage_V = TerminalVoltage(y);
-        s.Temperature_K = y[Indices.Temperature];
+        ObserveTerminals(t, y, ref s);
 
         double particle = 0, electrolyte = 0, plated = 0, dead = 0, sei = 0, negativeSide = 0;
         double xAvgNeg = 0, surfNeg = 0, surfPos = 0, minEta = double.PositiveInfinity, minCe = double.PositiveInfinity;
-        double swellN = 0, swellP = 0, seiVolume = 0, platedVolume = 0;
         var nn = Mesh.NegativeVolumes;
         var np = Mesh.PositiveVolumes;
-        Span<double> arg = stackalloc double[1];
         for (var m = 0; m < Mesh.Volumes; m++)
         {
             var w = Mesh.Width_m[m];
@@ -103,16 +113,12 @@ public sealed partial class DfnModel
             var lithium = ep.ActiveMaterialFraction * xAvg * ep.MaxConcentration_molPerM3 * w;
             particle += lithium;
             EvaluateKinetics(m, y, false, ref _kinetics[m]);
-            var swell = ep.VolumeChange is { } volumeChange
-                ? ep.ActiveMaterialFraction * (Evaluate(volumeChange, arg, xAvg) - ReferenceVolumeChange(Mesh.Region[m]))
-                : 0;
             if (Mesh.Region[m] == CellRegion.Negative)
             {
                 negativeSide += lithium;
                 xAvgNeg += xAvg / nn;
                 surfNeg += _kinetics[m].SurfaceStoichiometry / nn;
                 minEta = Math.Min(minEta, _kinetics[m].PlatingOverpotential_V);
-                swellN += swell * w;
                 if (Indices.PlatedLithium[m] >= 0)
                 {
                     var cp = y[Indices.PlatedLithium[m]] * w;
@@ -120,22 +126,18 @@ public sealed partial class DfnModel
                     plated += cp;
                     dead += cd;
                     negativeSide += cp + cd;
-                    platedVolume += (cp + cd) * p.LithiumMolarVolume_M3PerMol;
                 }
 
                 if (Indices.SeiThickness[m] >= 0)
                 {
-                    var grown = (y[Indices.SeiThickness[m]] - p.InitialSeiThickness_m) * Mesh.SurfaceAreaDensity_perM[m] * w;
-                    var lithiumInSei = grown * p.LithiumPerSeiMole / p.SeiMolarVolume_M3PerMol;
+                    var lithiumInSei = GrownSeiVolume(y, m) * p.LithiumPerSeiMole / p.SeiMolarVolume_M3PerMol;
                     sei += lithiumInSei;
                     negativeSide += lithiumInSei;
-                    seiVolume += grown;
                 }
             }
             else
             {
                 surfPos += _kinetics[m].SurfaceStoichiometry / np;
-                swellP += swell * w;
             }
         }
 
@@ -157,13 +159,48 @@ public sealed partial class DfnModel
         s.SeiLithium_mol = sei * area;
         s.NegativeSideLithium_mol = negativeSide * area;
         s.MinimumElectrolyteConcentration_molPerM3 = minCe;
-
-        // Thickness: particle swelling of each electrode (ΔL = Σ ε_s ΔV/V dx), plated lithium and SEI
-        // volume per electrode area, per layer times the layers in parallel, plus reversible thermal expansion.
-        var layerChange = swellN + swellP + platedVolume + seiVolume;
-        s.ThicknessChange_m = p.ElectrodesInParallel * layerChange + p.ThermalExpansion_MPerK * (s.Temperature_K - p.ReferenceTemperature_K);
-        s.StackPressure_Pa = Options.FixturePreload_Pa + Options.FixtureStiffness_NPerM / Options.FixtureArea_m2 * s.ThicknessChange_m;
     }
+
+    /// <summary>
+    /// Cell thickness change: particle swelling of each electrode (ΔL = Σ ε_s ΔV/V dx), plated lithium and SEI volume
+    /// per electrode area, per layer times the layers in parallel, plus reversible thermal expansion.
+    /// </summary>
+    private double ThicknessChange(ReadOnlySpan<double> y, double temperature_K)
+    {
+        var p = Parameters;
+        var layerChange = 0.0;
+        Span<double> arg = stackalloc double[1];
+        for (var m = 0; m < Mesh.Volumes; m++)
+        {
+            if (Mesh.Region[m] == CellRegion.Separator)
+            {
+                continue;
+            }
+
+            var ep = ElectrodeOf(m);
+            var w = Mesh.Width_m[m];
+            if (ep.VolumeChange is { } volumeChange)
+            {
+                layerChange += ep.ActiveMaterialFraction * (Evaluate(volumeChange, arg, AverageStoichiometry(y, m)) - ReferenceVolumeChange(Mesh.Region[m])) * w;
+            }
+
+            if (Mesh.Region[m] == CellRegion.Negative && Indices.PlatedLithium[m] >= 0)
+            {
+                layerChange += (y[Indices.PlatedLithium[m]] + y[Indices.DeadLithium[m]]) * w * p.LithiumMolarVolume_M3PerMol;
+            }
+
+            if (Mesh.Region[m] == CellRegion.Negative && Indices.SeiThickness[m] >= 0)
+            {
+                layerChange += GrownSeiVolume(y, m);
+            }
+        }
+
+        return p.ElectrodesInParallel * layerChange + p.ThermalExpansion_MPerK * (temperature_K - p.ReferenceTemperature_K);
+    }
+
+    /// <summary>SEI grown since the initial thickness in negative volume m, per electrode area [m³/m²].</summary>
+    private double GrownSeiVolume(ReadOnlySpan<double> y, int m) =>
+        (y[Indices.SeiThickness[m]] - Parameters.InitialSeiThickness_m) * Mesh.SurfaceAreaDensity_perM[m] * Mesh.Width_m[m];
 
     /// <summary>Particle volume change at the set's initial stoichiometry, the zero of the thickness change.</summary>
     private double ReferenceVolumeChange(CellRegion region)

@@ -4,22 +4,23 @@ namespace ChargeTwin.HilBench.Sensors;
 
 /// <summary>
 /// One sensor: first-order lag of the true value (time constant τ, exact discretisation over the sample
-/// interval), then bias, Gaussian noise and quantisation, then any injected fault.
+/// interval), then bias, Gaussian noise (<see cref="SensorNoise"/>: a function of the sample instant) and
+/// quantisation, then any injected fault.
 /// </summary>
 public sealed class SensorChannel
 {
     private readonly SensorChannelSpec _spec;
-    private readonly BenchRandom _random;
+    private readonly ulong _noiseSeed;
     private readonly List<SensorFaultSpec> _faults;
     private double _lagged;
     private double _lastTime;
     private bool _started;
     private double _stuckValue = double.NaN;
 
-    public SensorChannel(SensorChannelSpec spec, BenchRandom random, IEnumerable<SensorFaultSpec> faults)
+    public SensorChannel(SensorChannelSpec spec, ulong noiseSeed, IEnumerable<SensorFaultSpec> faults)
     {
         _spec = spec;
-        _random = random;
+        _noiseSeed = noiseSeed;
         _faults = faults.ToList();
     }
 
@@ -39,9 +40,7 @@ public sealed class SensorChannel
 
         _lastTime = t_s;
 
-        // Draw the noise every time, so that the stream does not depend on faults or on the noise level being 0.
-        var noise = _random.NextGaussian();
-        var value = _lagged + _spec.Bias + _spec.Noise * noise;
+        var value = _lagged + _spec.Bias + (_spec.Noise * SensorNoise.Gaussian(_noiseSeed, t_s));
         if (_spec.Quantisation > 0)
         {
             value = Math.Round(value / _spec.Quantisation) * _spec.Quantisation;

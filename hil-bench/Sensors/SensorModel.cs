@@ -18,7 +18,7 @@ public sealed class SensorModel
     public SensorModel(SensorSuite suite, ulong seed)
     {
         Suite = suite;
-        SensorChannel Make(SensorChannelId id) => new(suite[id], new BenchRandom(seed ^ (0x51ED27A3C0FFEEUL * (ulong)(id + 1))),
+        SensorChannel Make(SensorChannelId id) => new(suite[id], seed ^ (0x51ED27A3C0FFEEUL * (ulong)(id + 1)),
             suite.Faults.Where(f => f.Kind != SensorFaultKind.HeartbeatLoss && f.Channel == id));
         _voltage = Make(SensorChannelId.Voltage);
         _current = Make(SensorChannelId.Current);

@@ -1,6 +1,7 @@
 using ChargeTwin.Controller.Contract;
 using ChargeTwin.Controller.Experiments;
 using ChargeTwin.Controller.Quantities;
+using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Plant;
 
@@ -23,6 +24,9 @@ public sealed record Campaign
     public required string SourceText { get; init; }
 
     public required ulong Seed { get; init; }
+
+    /// <summary>How the controller meets the bench: the CAN protocol's frames (the default) or numbers passed directly.</summary>
+    public LinkKind Link { get; init; } = LinkKind.Can;
 
     /// <summary>Controller period on the virtual clock [s].</summary>
     public double Period_s { get; init; } = 1;

@@ -91,9 +91,9 @@ public static class CampaignExecution
         var first = parts[0].Results;
         foreach (var (dir, r) in parts.Skip(1))
         {
-            if (r.Campaign.SourceText != first.Campaign.SourceText || r.Campaign.Seed != first.Campaign.Seed)
+            if (r.Campaign.SourceText != first.Campaign.SourceText || r.Campaign.Seed != first.Campaign.Seed || r.Campaign.Link != first.Campaign.Link)
             {
-                throw new CampaignException(Path.Combine(dir, ResultsFile.FileName), 0, "", $"a different campaign (or seed) than {parts[0].Dir}");
+                throw new CampaignException(Path.Combine(dir, ResultsFile.FileName), 0, "", $"a different campaign (or seed, or link) than {parts[0].Dir}");
             }
         }
 
@@ -148,7 +148,7 @@ public static class CampaignExecution
     private static void WriteReports(string dir, Campaign campaign, IReadOnlyList<ScenarioVerdict> verdicts, ReportRunInfo info)
     {
         File.WriteAllText(Path.Combine(dir, "campaign.yaml"), campaign.SourceText);
-        SummaryCsvWriter.Write(Path.Combine(dir, "summary.csv"), verdicts);
+        SummaryCsvWriter.Write(Path.Combine(dir, "summary.csv"), verdicts, campaign.Link);
         JUnitWriter.Write(Path.Combine(dir, "junit.xml"), campaign.Name, verdicts);
         string? Existing(ScenarioVerdict v, string file)
         {

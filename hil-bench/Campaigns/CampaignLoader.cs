@@ -4,6 +4,8 @@ using ChargeTwin.Controller.Baselines;
 using ChargeTwin.Controller.Contract;
 using ChargeTwin.Controller.Experiments;
 using ChargeTwin.Controller.Quantities;
+using ChargeTwin.FirmwareInterface.Protocol;
+using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Plant;
 using YamlDotNet.Core;
@@ -20,13 +22,15 @@ public static class CampaignLoader
 {
     private static readonly string[] TopKeys =
     [
-        "name", "description", "seed", "period", "time_limit", "plant", "cells", "ageing", "ambient", "start_soc", "target_soc",
+        "name", "description", "seed", "link", "period", "time_limit", "plant", "cells", "ageing", "ambient", "start_soc", "target_soc",
         "discharge", "sensors", "charger", "controllers", "limits", "estimates", "bench", "report",
     ];
 
     private static readonly string[] ChannelKeys = ["noise", "bias", "quantisation", "lag"];
 
-    public static Campaign Load(string path)
+    /// <param name="path">The campaign file.</param>
+    /// <param name="link">Overrides the file's <c>link:</c> (the command line's <c>--link</c>), checked as if the file said so.</param>
+    public static Campaign Load(string path, LinkKind? link = null)
     {
         string text;
         try
@@ -46,13 +50,14 @@ public static class CampaignLoader
             throw new CampaignException(path, 0, "", $"cannot read the file: {e.Message}");
         }
 
-        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", link);
     }
 
     /// <param name="text">The YAML.</param>
     /// <param name="displayName">The file as messages name it.</param>
     /// <param name="baseDirectory">Where relative cell and drive-cycle paths are looked up.</param>
-    public static Campaign Parse(string text, string displayName, string baseDirectory)
+    /// <param name="linkOverride">Overrides the file's <c>link:</c>, checked as if the file said so.</param>
+    public static Campaign Parse(string text, string displayName, string baseDirectory, LinkKind? linkOverride = null)
     {
         var y = new YamlFields(displayName);
         var stream = new YamlStream();
@@ -82,7 +87,13 @@ public static class CampaignLoader
             throw y.Error(Need("seed"), "seed", $"'{seedText}' is not a whole number ≥ 0");
         }
 
+        var link = linkOverride ?? (Get("link") is { } lk ? ReadLink(y, lk) : LinkKind.Can);
         var period = Get("period") is { } pn ? y.Value(pn, "period", QuantityKind.Time, 0.01, 600) : 1.0;
+        if (link == LinkKind.Can)
+        {
+            CheckCanPeriod(y, Get("period") ?? root, period);
+        }
+
         var timeLimit = Get("time_limit") is { } tl ? y.Value(tl, "time_limit", QuantityKind.Time, period, 48 * 3600, minExclusive: true) : 3 * 3600.0;
 
         var plant = Get("plant") is { } pl ? ReadPlant(y, pl) : new PlantSpec();
@@ -103,7 +114,7 @@ public static class CampaignLoader
 
         var discharges = Get("discharge") is { } dn ? ReadDischarges(y, dn, baseDirectory) : [DischargeSpec.None];
         var sensors = Get("sensors") is { } sn ? ReadSensors(y, sn) : [SensorSuite.Ideal];
-        var charger = ReadCharger(y, Need("charger"));
+        var charger = ReadCharger(y, Need("charger"), link);
         var controllers = ReadControllers(y, Need("controllers"), charger);
         var limits = Get("limits") is { } ln ? ReadLimits(y, ln, controllers) : [];
         var coverageK = 2.0;
@@ -157,6 +168,7 @@ public static class CampaignLoader
             SourcePath = displayName,
             SourceText = text,
             Seed = seed,
+            Link = link,
             Period_s = period,
             TimeLimit_s = timeLimit,
             Plant = plant,
@@ -493,7 +505,26 @@ public static class CampaignLoader
         return new SensorFaultSpec(kind.Value, channel, at, duration, value);
     }
 
-    private static ChargerSpec ReadCharger(YamlFields y, YamlNode node)
+    private static LinkKind ReadLink(YamlFields y, YamlNode node) => y.Text(node, "link") switch
+    {
+        "can" => LinkKind.Can,
+        "direct" => LinkKind.Direct,
+        var other => throw y.Error(node, "link", $"'{other}': expected can (the DBC's frames on a virtual CAN bus) or direct"),
+    };
+
+    /// <summary>On the CAN link the controller runs on the bus's tick: its period must be a whole number of ticks.</summary>
+    private static void CheckCanPeriod(YamlFields y, YamlNode node, double period_s)
+    {
+        var tickNs = BenchProtocol.TickNs(new ChargerProtocol(BenchProtocol.Database));
+        var periodNs = Math.Round(period_s * 1e9);
+        if (Math.Abs((periodNs / tickNs) - Math.Round(periodNs / tickNs)) > 1e-9)
+        {
+            throw y.Error(node, "period", string.Create(CultureInfo.InvariantCulture,
+                $"{period_s:0.####} s is not a whole number of the CAN link's {tickNs / 1e6:0.###} ms tick (use a multiple, or link: direct)"));
+        }
+    }
+
+    private static ChargerSpec ReadCharger(YamlFields y, YamlNode node, LinkKind link)
     {
         var m = y.Mapping(node, "charger");
         var e = y.Entries(m, "charger", ["max_current", "max_voltage", "slew", "heartbeat_timeout"]).ToDictionary(x => x.Key);
@@ -504,6 +535,12 @@ public static class CampaignLoader
         if (!(slew.Value > 0))
         {
             throw y.Error(s.Value, "charger.slew", "impossible: the slew rate must be positive");
+        }
+
+        if (link == LinkKind.Can && e.TryGetValue("heartbeat_timeout", out var ignored))
+        {
+            throw y.Error(ignored.Value, "charger.heartbeat_timeout",
+                "applies to link: direct only; on the CAN link the DBC's timeouts supervise the controller (PS_Setpoint 60 ms, CTRL_Heartbeat 300 ms)");
         }
 
         var heartbeat = e.TryGetValue("heartbeat_timeout", out var h) ? y.Value(h.Value, "charger.heartbeat_timeout", QuantityKind.Time, 0, 3600, minExclusive: true) : 5.0;

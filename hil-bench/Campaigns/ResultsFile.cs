@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 
 namespace ChargeTwin.HilBench.Campaigns;
@@ -14,7 +15,7 @@ public sealed record CampaignResults(Campaign Campaign, string BaseDirectory, in
 public static class ResultsFile
 {
     public const string FileName = "results.json";
-    public const string Format = "chargetwin-campaign-results/1";
+    public const string Format = "chargetwin-campaign-results/2";
 
     public static void Write(string path, CampaignResults r)
     {
@@ -25,6 +26,7 @@ public static class ResultsFile
         w.WriteString("campaign", r.Campaign.Name);
         w.WriteString("seed", r.Campaign.Seed.ToString(CultureInfo.InvariantCulture));
         w.WriteString("source_path", r.Campaign.SourcePath);
+        w.WriteString("link", r.Campaign.Link.ToString().ToLowerInvariant());
         w.WriteString("base_directory", r.BaseDirectory);
         w.WriteNumber("shard", r.Shard);
         w.WriteNumber("shard_count", r.ShardCount);
@@ -42,6 +44,14 @@ public static class ResultsFile
             w.WriteNumber("elapsed_s", s.Elapsed_s);
             w.WriteNumber("solver_steps", s.SolverSteps);
             w.WriteNumber("oracle_evaluations", s.OracleEvaluations);
+            w.WriteStartObject("wire");
+            w.WriteNumber("frames_sent", s.Wire.FramesSent);
+            w.WriteNumber("frames_accepted", s.Wire.FramesAccepted);
+            w.WriteNumber("e2e_errors", s.Wire.E2EErrors);
+            w.WriteNumber("timeouts", s.Wire.Timeouts);
+            w.WriteNumber("lost_frames", s.Wire.LostFrames);
+            w.WriteNumber("range_errors", s.Wire.RangeErrors);
+            w.WriteEndObject();
             w.WriteStartObject("metrics");
             foreach (var info in MetricInfo.All)
             {
@@ -82,7 +92,13 @@ public static class ResultsFile
             }
 
             var baseDirectory = root.GetProperty("base_directory").GetString()!;
-            var campaign = CampaignLoader.Parse(root.GetProperty("source_text").GetString()!, root.GetProperty("source_path").GetString()!, baseDirectory);
+            var link = root.GetProperty("link").GetString() switch
+            {
+                "can" => LinkKind.Can,
+                "direct" => LinkKind.Direct,
+                var other => throw new CampaignException(path, 0, "link", $"'{other}': expected can or direct"),
+            };
+            var campaign = CampaignLoader.Parse(root.GetProperty("source_text").GetString()!, root.GetProperty("source_path").GetString()!, baseDirectory, link);
             var scenarios = ScenarioMatrix.Expand(campaign);
             var results = new List<ScenarioResult>();
             foreach (var e in root.GetProperty("results").EnumerateArray())
@@ -103,6 +119,7 @@ public static class ResultsFile
                         : double.NaN;
                 }
 
+                var wire = e.GetProperty("wire");
                 results.Add(new ScenarioResult(
                     scenarios[index],
                     Enum.Parse<ScenarioEnd>(e.GetProperty("end").GetString()!),
@@ -110,7 +127,16 @@ public static class ResultsFile
                     metrics,
                     e.GetProperty("elapsed_s").GetDouble(),
                     e.GetProperty("solver_steps").GetInt64(),
-                    e.GetProperty("oracle_evaluations").GetInt32()));
+                    e.GetProperty("oracle_evaluations").GetInt32())
+                {
+                    Wire = new LinkStatistics(
+                        wire.GetProperty("frames_sent").GetInt64(),
+                        wire.GetProperty("frames_accepted").GetInt64(),
+                        wire.GetProperty("e2e_errors").GetInt64(),
+                        wire.GetProperty("timeouts").GetInt64(),
+                        wire.GetProperty("lost_frames").GetInt64(),
+                        wire.GetProperty("range_errors").GetInt64()),
+                });
             }
 
             return new CampaignResults(campaign, baseDirectory, root.GetProperty("shard").GetInt32(), root.GetProperty("shard_count").GetInt32(),

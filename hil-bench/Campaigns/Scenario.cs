@@ -59,11 +59,12 @@ public static class ScenarioMatrix
                                         $"{bench};cell={Path.GetFileNameWithoutExtension(cell)};ageing:{ageing.Canonical()};T={ambient:R};soc0={start:R};soc1={target:R};discharge:{discharge.Canonical()};sensors:{sensors.Canonical()}");
                                     var conditionId = StableHash.Hex(condition);
 
-                                    // Common random numbers: every controller of a condition sees the same noise and faults.
+                                    // Common random numbers: every controller of a condition sees the same noise and faults, on
+                                    // either link (the link is part of the scenario's id, not of its conditions).
                                     var seed = StableHash.UInt64(string.Create(CultureInfo.InvariantCulture, $"{c.Seed}/{conditionId}"));
                                     foreach (var controller in c.Controllers)
                                     {
-                                        var id = StableHash.Hex($"{condition};controller={controller.Name}:{controller.Canonical()}");
+                                        var id = StableHash.Hex($"{condition};link={c.Link};controller={controller.Name}:{controller.Canonical()}");
                                         list.Add(new Scenario(list.Count, id, conditionId, seed, cell, ageing, ambient, start, target, discharge, sensors, controller));
                                     }
                                 }

@@ -1,3 +1,4 @@
+using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 
 namespace ChargeTwin.HilBench.Campaigns;
@@ -32,4 +33,7 @@ public sealed record ScenarioResult(
     int OracleEvaluations)
 {
     public double this[Metric m] => Metrics[(int)m];
+
+    /// <summary>What crossed the link (zero on the direct link).</summary>
+    public LinkStatistics Wire { get; init; }
 }

@@ -3,6 +3,7 @@ using ChargeTwin.Cells;
 using ChargeTwin.Controller.Baselines;
 using ChargeTwin.Controller.Contract;
 using ChargeTwin.HilBench.Controllers;
+using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Numerics;
 using ChargeTwin.HilBench.Plant;
@@ -12,9 +13,10 @@ using ChargeTwin.HilBench.Sensors;
 namespace ChargeTwin.HilBench.Campaigns;
 
 /// <summary>
-/// Runs one scenario on the virtual clock. Each control period: sample the true plant → sensor model →
-/// controller → power-stage emulator → plant advanced to the next period (stopping exactly there, so a new
-/// command never restarts the integrator). Metrics come from the truth; the trace keeps both.
+/// Runs one scenario on the virtual clock: the plant is built, an optional drive cycle discharges it, then the charge
+/// runs period by period — sample the true plant → sensor model → the link (the controller decides; on the CAN link
+/// through the DBC's frames) → metrics and end checks → the power stage drives the plant to the next period (stopping
+/// exactly there, so a new command never restarts the integrator). Metrics come from the truth; the trace keeps both.
 /// </summary>
 public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet> cells)
 {
@@ -25,99 +27,50 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
     {
         var clock = Stopwatch.StartNew();
         CellSimulator? plant = null;
-        IChargeController? controller = null;
+        Charge? charge = null;
         var metrics = new GroundTruthMetrics(scenario.TargetSoc, campaign.CoverageK);
         try
         {
-            var parameters = new DfnParameters(cells(scenario.Cell), scenario.Ageing.State, scenario.Ambient_K, scenario.Ambient_K);
-            var model = new DfnModel(parameters, campaign.Plant.ToModelOptions());
-            plant = new CellSimulator(model, scenario.StartSoc);
-            var end = Execute(scenario, plant, metrics, trace, out controller, out var detail);
-            return Result(scenario, end, detail, metrics, clock, plant, controller);
+            plant = NewPlant(scenario);
+            var random = new BenchRandom(scenario.Seed);
+            var sensors = new SensorModel(scenario.Sensors, random.NextUInt64());
+            var recorder = new ScenarioRecorder(plant, trace, campaign.Period_s);
+            if (!scenario.Discharge.IsNone)
+            {
+                RunDischarge(scenario.Discharge, plant, sensors, campaign.Period_s, recorder);
+            }
+
+            charge = Connect(scenario, plant, sensors, random);
+            var (end, detail) = RunCharge(scenario, plant, sensors, charge, metrics, recorder);
+            return Result(scenario, end, detail, metrics, clock, plant, charge);
         }
         catch (Exception e) when (e is BdfSolverException or ArgumentException or InvalidOperationException or ParameterValueException)
         {
-            return Result(scenario, ScenarioEnd.Error, $"{e.GetType().Name}: {e.Message.Split('\n')[0]}", metrics, clock, plant, controller);
+            return Result(scenario, ScenarioEnd.Error, $"{e.GetType().Name}: {e.Message.Split('\n')[0]}", metrics, clock, plant, charge);
         }
     }
 
-    private static ScenarioResult Result(Scenario s, ScenarioEnd end, string detail, GroundTruthMetrics metrics, Stopwatch clock, CellSimulator? plant, IChargeController? controller)
-    {
-        if (controller is OracleController o)
-        {
-            detail += System.FormattableString.Invariant($"; oracle: {o.Decisions} decisions, {o.Evaluations} forked-plant runs, {o.CappedDecisions} stopped by max_evaluations before reaching the resolution");
-        }
+    /// <summary>The controller under test, the power stage it drives and the link between them.</summary>
+    private sealed record Charge(IChargeController Controller, PowerStageEmulator Stage, IControllerLink Link, double Start_s);
 
-        return new(s, end, detail, metrics.Values(), clock.Elapsed.TotalSeconds, plant?.Statistics.Steps ?? 0, (controller as OracleController)?.Evaluations ?? 0);
+    private CellSimulator NewPlant(Scenario scenario)
+    {
+        var parameters = new DfnParameters(cells(scenario.Cell), scenario.Ageing.State, scenario.Ambient_K, scenario.Ambient_K);
+        return new CellSimulator(new DfnModel(parameters, campaign.Plant.ToModelOptions()), scenario.StartSoc);
     }
 
-    private ScenarioEnd Execute(Scenario scenario, CellSimulator plant, GroundTruthMetrics metrics, ScenarioTrace? trace, out IChargeController controller, out string detail)
+    /// <summary>At plug-in: the charger's ratings, what the controller is told, the controller itself, and the link.</summary>
+    private Charge Connect(Scenario scenario, CellSimulator plant, SensorModel sensors, BenchRandom random)
     {
-        var period = campaign.Period_s;
         var capacity = plant.Model.Parameters.NominalCapacity_Ah;
-        var random = new BenchRandom(scenario.Seed);
-        var sensors = new SensorModel(scenario.Sensors, random.NextUInt64());
-        var dpdq = new DpDqEstimator(120, period);
-        var row = new double[ScenarioTrace.DoubleColumns.Length];
-        var countedCharge = 0.0;
-        var lastMeasuredCurrent = double.NaN;
-        var lastMeasuredTime = 0.0;
-
-        void Record(in PlantSample s, in MeasuredSample m, double chargeTime, in Setpoint sp, Estimate est, string phase, string mode)
-        {
-            if (!double.IsNaN(lastMeasuredCurrent))
-            {
-                countedCharge += 0.5 * (lastMeasuredCurrent + m.Current_A) * (m.Time_s - lastMeasuredTime) / 3600;
-            }
-
-            lastMeasuredCurrent = m.Current_A;
-            lastMeasuredTime = m.Time_s;
-            var slope = dpdq.Add(m.Time_s, countedCharge, m.StackPressure_Pa);
-            if (trace is null)
-            {
-                return;
-            }
-
-            const double mAhPerMol = PhysicalConstants.Faraday / 3.6;
-            row[0] = s.Time_s;
-            row[1] = chargeTime;
-            row[2] = s.Current_A;
-            row[3] = s.Voltage_V;
-            row[4] = s.Temperature_K;
-            row[5] = s.StackPressure_Pa;
-            row[6] = s.StateOfCharge;
-            row[7] = s.PlatingOverpotential_V;
-            row[8] = s.MinimumPlatingOverpotential_V;
-            row[9] = s.PlatedLithium_mol * mAhPerMol;
-            row[10] = s.DeadLithium_mol * mAhPerMol;
-            row[11] = plant.ChargeThroughput_Ah(s);
-            row[12] = m.Voltage_V;
-            row[13] = m.Current_A;
-            row[14] = m.Temperature_K;
-            row[15] = m.StackPressure_Pa;
-            row[16] = slope;
-            row[17] = sp.CurrentLimit_A;
-            row[18] = sp.VoltageLimit_V;
-            row[19] = est.Mean;
-            row[20] = est.Sigma;
-            trace.Add(row, phase, mode, sp.Reason);
-        }
-
-        // Discharge before the charge (an electronic load following the drive cycle), then rest.
-        if (!scenario.Discharge.IsNone)
-        {
-            RunDischarge(scenario.Discharge, plant, sensors, period, Record);
-        }
-
-        var chargeStart = plant.Time_s;
         var socReport = Math.Clamp(plant.Sample().StateOfCharge + scenario.Sensors.InitialSocSigma * random.NextGaussian(), 0, 1);
         var ratings = new PowerStageRatings(
             campaign.Charger.MaxCurrent.Resolve(capacity), campaign.Charger.MaxVoltage_V, campaign.Charger.Slew.Resolve(capacity), campaign.Charger.HeartbeatTimeout_s)
         {
             VoltageSenseBias_V = scenario.Sensors.Voltage.Bias,
         };
-        var context = new ControllerContext(capacity, ratings.MaxCurrent_A, ratings.MaxVoltage_V, period, socReport, scenario.Sensors.InitialSocSigma);
-        controller = scenario.Controller switch
+        var context = new ControllerContext(capacity, ratings.MaxCurrent_A, ratings.MaxVoltage_V, campaign.Period_s, socReport, scenario.Sensors.InitialSocSigma);
+        IChargeController controller = scenario.Controller switch
         {
             CcCvSpec s => new CcCvController(s, context),
             MultiStageCcSpec s => new MultiStageCcController(s, context),
@@ -127,59 +80,88 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
         };
 
         var stage = new PowerStageEmulator(ratings);
-        var setpoint = Setpoint.Off("not started");
+        var start = plant.Time_s;
+        IControllerLink link = campaign.Link == LinkKind.Can
+            ? new CanLink(BenchProtocol.Database, controller, stage, plant, sensors, start, campaign.Period_s, scenario.Ambient_K)
+            : new DirectLink(controller, stage, plant);
+        return new Charge(controller, stage, link, start);
+    }
+
+    /// <summary>The charge, one control period at a time, until the target, the time limit, a stop or an abort.</summary>
+    private (ScenarioEnd End, string Detail) RunCharge(Scenario scenario, CellSimulator plant, SensorModel sensors, Charge charge, GroundTruthMetrics metrics, ScenarioRecorder recorder)
+    {
+        var period = campaign.Period_s;
         var offSince = double.NaN;
         for (var k = 0; ; k++)
         {
-            var t = chargeStart + k * period;
-            var chargeTime = t - chargeStart;
+            var chargeTime = k * period;
+            var t = charge.Start_s + chargeTime;
             var truth = plant.Sample();
             var measured = sensors.Measure(truth, chargeTime);
             var silent = sensors.HeartbeatLost(chargeTime);
-            if (!silent)
-            {
-                setpoint = controller.Step(measured, chargeTime);
-                stage.Heartbeat(t);
-            }
-
-            var estimate = controller.StateOfCharge;
+            var setpoint = charge.Link.Exchange(t, chargeTime, measured, silent);
+            var estimate = charge.Controller.StateOfCharge;
             metrics.Add(truth, plant.ChargeThroughput_Ah(truth), estimate);
-            Record(truth, measured, chargeTime, setpoint, estimate, "charge", stage.Mode.ToString());
+            recorder.Record(truth, charge.Link.Delivered, chargeTime, setpoint, estimate, "charge", charge.Stage.Mode.ToString());
 
-            if (truth.Voltage_V > campaign.Safety.AbortVoltage_V || truth.Temperature_K > campaign.Safety.AbortTemperature_K)
+            if (End(scenario, truth, chargeTime, metrics, charge.Link) is { } end)
             {
-                detail = System.FormattableString.Invariant($"bench safety abort at {chargeTime:0} s: {truth.Voltage_V:0.000} V, {truth.Temperature_K - 273.15:0.0} °C");
-                return ScenarioEnd.Aborted;
-            }
-
-            if (metrics.ReachedTarget)
-            {
-                detail = System.FormattableString.Invariant($"reached {scenario.TargetSoc * 100:0} % SOC");
-                return ScenarioEnd.ReachedTarget;
-            }
-
-            if (chargeTime >= campaign.TimeLimit_s)
-            {
-                detail = System.FormattableString.Invariant($"time limit {campaign.TimeLimit_s / 60:0} min at {truth.StateOfCharge * 100:0.0} % SOC");
-                return ScenarioEnd.TimeLimit;
+                return end;
             }
 
             var off = !silent && !setpoint.Enable;
             offSince = off ? (double.IsNaN(offSince) ? chargeTime : offSince) : double.NaN;
             if (off && chargeTime - offSince >= StoppedAfter_s)
             {
-                detail = System.FormattableString.Invariant($"controller stopped ({setpoint.Reason}) at {truth.StateOfCharge * 100:0.0} % SOC");
-                return ScenarioEnd.ControllerStopped;
+                return (ScenarioEnd.ControllerStopped, System.FormattableString.Invariant($"controller stopped ({setpoint.Reason}) at {truth.StateOfCharge * 100:0.0} % SOC"));
             }
 
-            stage.Apply(setpoint, plant);
-            stage.AdvanceTo(plant, t + period);
+            charge.Link.Advance(t, chargeTime, charge.Start_s + ((k + 1) * period));
         }
     }
 
-    private delegate void Recorder(in PlantSample s, in MeasuredSample m, double chargeTime, in Setpoint sp, Estimate est, string phase, string mode);
+    /// <summary>Why the scenario ends at this period, or null when it goes on.</summary>
+    private (ScenarioEnd End, string Detail)? End(Scenario scenario, in PlantSample truth, double chargeTime, GroundTruthMetrics metrics, IControllerLink link)
+    {
+        if (truth.Voltage_V > campaign.Safety.AbortVoltage_V || truth.Temperature_K > campaign.Safety.AbortTemperature_K)
+        {
+            return (ScenarioEnd.Aborted, System.FormattableString.Invariant($"bench safety abort at {chargeTime:0} s: {truth.Voltage_V:0.000} V, {truth.Temperature_K - 273.15:0.0} °C"));
+        }
 
-    private static void RunDischarge(DischargeSpec d, CellSimulator plant, SensorModel sensors, double period, Recorder record)
+        if (link.WireError is { } wire)
+        {
+            return (ScenarioEnd.Error, $"wire: {wire}");
+        }
+
+        if (metrics.ReachedTarget)
+        {
+            return (ScenarioEnd.ReachedTarget, System.FormattableString.Invariant($"reached {scenario.TargetSoc * 100:0} % SOC"));
+        }
+
+        if (chargeTime >= campaign.TimeLimit_s)
+        {
+            return (ScenarioEnd.TimeLimit, System.FormattableString.Invariant($"time limit {campaign.TimeLimit_s / 60:0} min at {truth.StateOfCharge * 100:0.0} % SOC"));
+        }
+
+        return null;
+    }
+
+    private static ScenarioResult Result(Scenario s, ScenarioEnd end, string detail, GroundTruthMetrics metrics, Stopwatch clock, CellSimulator? plant, Charge? charge)
+    {
+        var oracle = charge?.Controller as OracleController;
+        if (oracle is not null)
+        {
+            detail += System.FormattableString.Invariant($"; oracle: {oracle.Decisions} decisions, {oracle.Evaluations} forked-plant runs, {oracle.CappedDecisions} stopped by max_evaluations before reaching the resolution");
+        }
+
+        return new(s, end, detail, metrics.Values(), clock.Elapsed.TotalSeconds, plant?.Statistics.Steps ?? 0, oracle?.Evaluations ?? 0)
+        {
+            Wire = charge?.Link.Statistics ?? LinkStatistics.None,
+        };
+    }
+
+    /// <summary>A drive-cycle discharge before the charge (an electronic load following the profile), then a rest.</summary>
+    private static void RunDischarge(DischargeSpec d, CellSimulator plant, SensorModel sensors, double period, ScenarioRecorder recorder)
     {
         var lower = plant.Model.Parameters.LowerVoltageCutoff_V;
         plant.SetEvents([new PlantEvent(PlantEventKind.VoltageBelow, lower)]);
@@ -191,7 +173,7 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
         {
             var s = plant.Sample();
             var m = sensors.Measure(s, double.NegativeInfinity);
-            record(s, m, double.NaN, none, Estimate.None, "discharge", "load");
+            recorder.Record(s, m, double.NaN, none, Estimate.None, "discharge", "load");
             var value = Interpolate(d.Time_s, d.Value, t % length) * d.Scale;
             var current = d.IsPower ? -value / Math.Max(s.Voltage_V, 1) : -value;
             PowerStageEmulator.Command(plant, current, 1000);
@@ -205,7 +187,7 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
         while (plant.Time_s < restEnd - 1e-9)
         {
             var s = plant.Sample();
-            record(s, sensors.Measure(s, double.NegativeInfinity), double.NaN, rest, Estimate.None, "rest", "off");
+            recorder.Record(s, sensors.Measure(s, double.NegativeInfinity), double.NaN, rest, Estimate.None, "rest", "off");
             plant.AdvanceTo(Math.Min(restEnd, plant.Time_s + period), stopAtTarget: true);
         }
     }

@@ -146,8 +146,7 @@ public sealed class OracleController : IChargeController
         var fork = _truth.Fork();
         var stage = new PowerStageEmulator(_stage);
         var t0 = fork.Time_s;
-        stage.Heartbeat(t0);
-        stage.Apply(new Setpoint(current_A, _spec.VoltageLimit_V, true, ""), fork);
+        stage.Apply(new PowerStageCommand(current_A, _spec.VoltageLimit_V, true), fork);
         for (var k = 1; k <= Checkpoints; k++)
         {
             stage.AdvanceTo(fork, t0 + _spec.Horizon_s * k / Checkpoints);

@@ -1,20 +1,15 @@
-using ChargeTwin.Controller.Contract;
-using ChargeTwin.HilBench.Controllers;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.HilBench.PowerStage;
 
-/// <summary>What the power stage is regulating.</summary>
-public enum PowerStageMode
+/// <summary>
+/// What the power stage is told to do for the next period, however it was told (a <c>PS_Setpoint</c> frame, or the
+/// direct link): the limits, whether the output is on, and the largest ramp rate (NaN: the stage's own rating).
+/// </summary>
+public readonly record struct PowerStageCommand(double CurrentLimit_A, double VoltageLimit_V, bool Enable, double RampRate_APerS = double.NaN)
 {
-    /// <summary>Output disabled (current commanded to 0 through the slew limit).</summary>
-    Off,
-
-    /// <summary>Constant current: the current command, reached through the slew limit.</summary>
-    ConstantCurrent,
-
-    /// <summary>Constant voltage: the voltage loop holds the terminal voltage at the limit.</summary>
-    ConstantVoltage,
+    /// <summary>Output off (the current ramps to zero at the stage's slew).</summary>
+    public static PowerStageCommand Off { get; } = new(0, 0, false);
 }
 
 /// <summary>The power stage's ratings in base units (C-rates resolved).</summary>
@@ -32,18 +27,19 @@ public sealed record PowerStageRatings(double MaxCurrent_A, double MaxVoltage_V,
 /// <see cref="CellSimulator.CommandCurrent"/> ramp, no integrator restart), voltage limit (the moment the
 /// terminal voltage reaches it — located as a plant event — the stage switches to its voltage loop, emulated as
 /// <see cref="CellSimulator.Hold"/> at the limit; it returns to current control when the controller asks for less
-/// current than the voltage loop draws), and a heartbeat timeout: when the controller has been silent for longer,
-/// the output ramps to zero.
+/// current than the voltage loop draws). When the controller has gone silent is the link's business (a heartbeat
+/// timeout on the direct link, the E2E supervision of <c>PS_Setpoint</c> on the CAN link): it then commands
+/// <see cref="PowerStageCommand.Off"/>.
 /// </summary>
 public sealed class PowerStageEmulator(PowerStageRatings ratings)
 {
     private readonly PlantEvent[] _voltageEvent = new PlantEvent[1];
-    private double _lastHeartbeat_s = double.NegativeInfinity;
     private double _cvVoltage_V = double.NaN;
+    private double _slew_APerS = ratings.Slew_APerS;
 
     public PowerStageRatings Ratings { get; } = ratings;
 
-    public PowerStageMode Mode { get; private set; } = PowerStageMode.Off;
+    public RegulationMode Mode { get; private set; } = RegulationMode.Off;
 
     /// <summary>The current limit in force [A].</summary>
     public double CurrentLimit_A { get; private set; }
@@ -51,25 +47,21 @@ public sealed class PowerStageEmulator(PowerStageRatings ratings)
     /// <summary>The (measured-)voltage limit in force [V].</summary>
     public double VoltageLimit_V { get; private set; }
 
-    /// <summary>True while the output is off because the controller's heartbeat timed out.</summary>
-    public bool HeartbeatTimedOut { get; private set; }
+    /// <summary>The current ramp rate in force [A/s]: the stage's rating, or less when the command asks for less.</summary>
+    public double Slew_APerS => _slew_APerS;
 
-    /// <summary>The controller ran at <paramref name="t_s"/> (plant time).</summary>
-    public void Heartbeat(double t_s) => _lastHeartbeat_s = t_s;
-
-    /// <summary>Sets the output for the period starting now from the controller's (possibly stale) setpoint.</summary>
-    public void Apply(in Setpoint setpoint, CellSimulator plant)
+    /// <summary>Sets the output from now on.</summary>
+    public void Apply(in PowerStageCommand command, CellSimulator plant)
     {
-        var t = plant.Time_s;
-        HeartbeatTimedOut = t - _lastHeartbeat_s > Ratings.HeartbeatTimeout_s + 1e-9;
-        var on = setpoint.Enable && !HeartbeatTimedOut && setpoint.CurrentLimit_A > 0;
-        CurrentLimit_A = on ? Math.Min(setpoint.CurrentLimit_A, Ratings.MaxCurrent_A) : 0;
-        VoltageLimit_V = on ? Math.Min(setpoint.VoltageLimit_V, Ratings.MaxVoltage_V) : Ratings.MaxVoltage_V;
+        var on = command.Enable && command.CurrentLimit_A > 0;
+        _slew_APerS = command.RampRate_APerS > 0 ? Math.Min(command.RampRate_APerS, Ratings.Slew_APerS) : Ratings.Slew_APerS;
+        CurrentLimit_A = on ? Math.Min(command.CurrentLimit_A, Ratings.MaxCurrent_A) : 0;
+        VoltageLimit_V = on ? Math.Min(command.VoltageLimit_V, Ratings.MaxVoltage_V) : Ratings.MaxVoltage_V;
         var regulated = VoltageLimit_V - Ratings.VoltageSenseBias_V;
         var present = plant.State[plant.Model.Indices.Current];
 
         var leftVoltageLoop = false;
-        if (Mode == PowerStageMode.ConstantVoltage && plant.Model.Mode == OperatingMode.Voltage)
+        if (Mode == RegulationMode.ConstantVoltage && plant.Model.Mode == OperatingMode.Voltage)
         {
             if (on && regulated == _cvVoltage_V && present <= CurrentLimit_A + 1e-9)
             {
@@ -89,7 +81,7 @@ public sealed class PowerStageEmulator(PowerStageRatings ratings)
             }
         }
 
-        Mode = on ? PowerStageMode.ConstantCurrent : PowerStageMode.Off;
+        Mode = on ? RegulationMode.ConstantCurrent : RegulationMode.Off;
         _cvVoltage_V = regulated;
         _voltageEvent[0] = new PlantEvent(PlantEventKind.VoltageAbove, regulated);
         plant.SetEvents(on ? _voltageEvent : []);
@@ -99,7 +91,7 @@ public sealed class PowerStageEmulator(PowerStageRatings ratings)
     /// <summary>Changes below this are not commanded [A] (a power stage's DAC resolution is far coarser).</summary>
     public const double CommandDeadband_A = 1e-6;
 
-    private void Command(CellSimulator plant, double current_A) => Command(plant, current_A, Ratings.Slew_APerS);
+    private void Command(CellSimulator plant, double current_A) => Command(plant, current_A, _slew_APerS);
 
     /// <summary><see cref="CellSimulator.CommandCurrent"/> with the deadband (changes below <see cref="CommandDeadband_A"/> keep the present current).</summary>
     public static void Command(CellSimulator plant, double current_A, double slew_APerS)
@@ -111,12 +103,18 @@ public sealed class PowerStageEmulator(PowerStageRatings ratings)
     }
 
     /// <summary>Advances the plant to <paramref name="t_s"/>, switching to the voltage loop where the voltage reaches its limit.</summary>
-    public void AdvanceTo(CellSimulator plant, double t_s)
+    public void AdvanceTo(CellSimulator plant, double t_s) => AdvanceTo(plant, t_s, t_s);
+
+    /// <summary>
+    /// Advances the plant to <paramref name="t_s"/> (interpolated) without stepping past <paramref name="stopTime_s"/>,
+    /// the next instant the command may change; switches to the voltage loop where the voltage reaches its limit.
+    /// </summary>
+    public void AdvanceTo(CellSimulator plant, double t_s, double stopTime_s)
     {
         var guard = 0;
-        while (!plant.AdvanceTo(t_s, stopAtTarget: true))
+        while (!plant.AdvanceTo(t_s, stopTime_s))
         {
-            if (Mode == PowerStageMode.ConstantCurrent && guard++ < 4)
+            if (Mode == RegulationMode.ConstantCurrent && guard++ < 4)
             {
                 EnterConstantVoltage(plant, _cvVoltage_V);
             }
@@ -130,7 +128,7 @@ public sealed class PowerStageEmulator(PowerStageRatings ratings)
     private void EnterConstantVoltage(CellSimulator plant, double regulated)
     {
         plant.Hold(OperatingMode.Voltage, regulated);
-        Mode = PowerStageMode.ConstantVoltage;
+        Mode = RegulationMode.ConstantVoltage;
         _cvVoltage_V = regulated;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ChargeTwin.HilBench.Campaigns;
+using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 
 namespace ChargeTwin.HilBench.Reporting;
@@ -28,6 +29,21 @@ public static class HtmlReportWriter
         var sorted = verdicts.ToList();
         sorted.Sort(ScenarioVerdict.WorstFirst);
         var h = new StringBuilder();
+        Head(h, campaign);
+        RunTable(h, campaign, verdicts, run);
+        ControllerTable(h, campaign, verdicts);
+        SummaryTable(h, campaign, sorted);
+        foreach (var v in sorted)
+        {
+            ScenarioSection(h, campaign, v, figure(v), trace(v));
+        }
+
+        Tail(h);
+        File.WriteAllText(path, h.ToString(), new UTF8Encoding(false));
+    }
+
+    private static void Head(StringBuilder h, Campaign campaign)
+    {
         h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E($"Campaign {campaign.Name}")).Append("</title>\n");
         h.Append("""
             <style>
@@ -46,7 +62,11 @@ public static class HtmlReportWriter
         {
             h.Append("<p>").Append(E(campaign.Description)).Append("</p>\n");
         }
+    }
 
+    /// <summary>The run's facts: file, seed, counts, timing, the link and what crossed it, the plant, the oracle.</summary>
+    private static void RunTable(StringBuilder h, Campaign campaign, IReadOnlyList<ScenarioVerdict> verdicts, ReportRunInfo run)
+    {
         var counts = Enum.GetValues<Verdict>().Select(v => (v, n: verdicts.Count(x => x.Verdict == v))).Where(x => x.n > 0).ToList();
         h.Append("<table id=\"run\"><tbody>\n");
         Row(h, "file", campaign.SourcePath);
@@ -55,6 +75,13 @@ public static class HtmlReportWriter
         Row(h, "verdicts", string.Join(", ", counts.Select(c => $"{Verdicts.Text(c.v)} {c.n}")) + (verdicts.Any(v => v.Marginal) ? $" ({verdicts.Count(v => v.Marginal)} marginal)" : ""));
         Row(h, "run", run.Elapsed_s > 0 ? F($"{run.Elapsed_s:0.0} s with {run.Jobs} jobs: {run.ScenariosPerSecond:0.00} scenarios/s") : "merged from shards");
         Row(h, "control period", F($"{campaign.Period_s:0.###} s (virtual clock)"));
+        Row(h, "link", LinkText(campaign.Link));
+        if (campaign.Link == LinkKind.Can)
+        {
+            var total = verdicts.Aggregate(LinkStatistics.None, (a, v) => Sum(a, v.Result.Wire));
+            Row(h, "frames", WireText(total));
+        }
+
         Row(h, "plant", $"DFN, {campaign.Plant.Volumes} volumes per domain, {campaign.Plant.Shells} shells per particle, {campaign.Plant.Thermal} thermal, {campaign.Plant.Plating} plating, SEI {campaign.Plant.Sei}");
         foreach (var o in campaign.Controllers.OfType<OracleSpec>())
         {
@@ -64,7 +91,22 @@ public static class HtmlReportWriter
         Row(h, "SOC intervals", F($"±{campaign.CoverageK:0.##}σ"));
         h.Append("<tr><th class=\"l\">files</th><td class=\"l\"><a href=\"summary.csv\">summary.csv</a> · <a href=\"junit.xml\">junit.xml</a> · <a href=\"results.json\">results.json</a> · <a href=\"campaign.yaml\">campaign.yaml</a></td></tr>\n");
         h.Append("</tbody></table>\n");
+    }
 
+    /// <summary>How the controller met the bench, in words.</summary>
+    public static string LinkText(LinkKind link) => link == LinkKind.Can
+        ? "can: measurements, power-stage status and heartbeats to the controller and PS_Setpoint back as the frames of firmware-interface/protocol/chargetwin.dbc on an in-memory CAN bus at the virtual clock, E2E supervised on both sides (10 ms bus tick; the power stage ramps down after 60 ms without a valid setpoint)"
+        : "direct: measurements and setpoints passed as numbers once per control period (no wire)";
+
+    /// <summary>A link's frame counts in one line.</summary>
+    public static string WireText(LinkStatistics w) => F(
+        $"{w.FramesSent} sent, {w.FramesAccepted} accepted; E2E errors {w.E2EErrors}, timeouts {w.Timeouts}, lost frames {w.LostFrames}, values out of DBC range {w.RangeErrors}");
+
+    private static LinkStatistics Sum(LinkStatistics a, LinkStatistics b) => new(
+        a.FramesSent + b.FramesSent, a.FramesAccepted + b.FramesAccepted, a.E2EErrors + b.E2EErrors, a.Timeouts + b.Timeouts, a.LostFrames + b.LostFrames, a.RangeErrors + b.RangeErrors);
+
+    private static void ControllerTable(StringBuilder h, Campaign campaign, IReadOnlyList<ScenarioVerdict> verdicts)
+    {
         h.Append("<h2>Controllers</h2>\n<table id=\"controllers\"><thead><tr><th class=\"l\">controller</th><th class=\"l\">type</th><th>scenarios</th><th>pass</th><th>fail / worse</th><th>mean time to target</th><th>min plating η</th><th>time η &lt; 0</th><th>plated while η &lt; 0</th></tr></thead><tbody>\n");
         foreach (var c in campaign.Controllers)
         {
@@ -87,12 +129,21 @@ public static class HtmlReportWriter
         }
 
         h.Append("</tbody></table>\n");
+    }
 
+    private static void SummaryTable(StringBuilder h, Campaign campaign, IReadOnlyList<ScenarioVerdict> sorted)
+    {
+        var wire = campaign.Link == LinkKind.Can;
         h.Append("<h2>Scenarios, worst first</h2>\n<table id=\"summary\"><thead><tr><th>#</th><th class=\"l\">verdict</th><th class=\"l\">cell</th><th class=\"l\">ageing</th><th>ambient</th><th>SOC</th><th class=\"l\">discharge</th><th class=\"l\">sensors</th><th class=\"l\">controller</th>");
         foreach (var m in TableMetrics)
         {
             var info = MetricInfo.Of(m);
             h.Append("<th>").Append(E(info.Title)).Append(info.DisplayUnit.Length > 0 ? E($" [{info.DisplayUnit}]") : "").Append("</th>");
+        }
+
+        if (wire)
+        {
+            h.Append("<th>frames sent</th><th>E2E errors</th><th>timeouts</th>");
         }
 
         h.Append("<th class=\"l\">failed checks</th></tr></thead><tbody>\n");
@@ -106,55 +157,72 @@ public static class HtmlReportWriter
                 .Append("<td class=\"l\">").Append(E(s.Discharge.Name)).Append("</td><td class=\"l\">").Append(E(s.Sensors.Name)).Append("</td><td class=\"l\">").Append(E(s.Controller.Name)).Append("</td>");
             foreach (var m in TableMetrics)
             {
-                var info = MetricInfo.Of(m);
-                var value = v[m];
-                var outcome = v.Measurements.Where(x => x.Limit?.Metric == m).Select(x => x.Outcome).DefaultIfEmpty(MeasurementOutcome.Pass).Max();
-                var cls = outcome == MeasurementOutcome.Fail ? " class=\"FAIL\"" : outcome == MeasurementOutcome.Marginal ? " class=\"marginal\"" : "";
-                var text = double.IsNaN(value) ? "–" : double.IsPositiveInfinity(value) ? "not reached" : info.Display(value).ToString(info.Format, CultureInfo.InvariantCulture);
-                h.Append("<td").Append(cls).Append('>').Append(E(text)).Append("</td>");
+                MetricCell(h, v, m);
+            }
+
+            if (wire)
+            {
+                h.Append(Td(F($"{v.Result.Wire.FramesSent}"))).Append(Td(F($"{v.Result.Wire.E2EErrors}"))).Append(Td(F($"{v.Result.Wire.Timeouts}")));
             }
 
             h.Append("<td class=\"l\">").Append(E(string.Join("; ", v.Measurements.Where(m => m.Outcome == MeasurementOutcome.Fail).Select(m => m.Name)))).Append("</td></tr>\n");
         }
 
         h.Append("</tbody></table>\n");
+    }
 
-        foreach (var v in sorted)
+    private static void MetricCell(StringBuilder h, ScenarioVerdict v, Metric m)
+    {
+        var info = MetricInfo.Of(m);
+        var value = v[m];
+        var outcome = v.Measurements.Where(x => x.Limit?.Metric == m).Select(x => x.Outcome).DefaultIfEmpty(MeasurementOutcome.Pass).Max();
+        var cls = outcome == MeasurementOutcome.Fail ? " class=\"FAIL\"" : outcome == MeasurementOutcome.Marginal ? " class=\"marginal\"" : "";
+        var text = double.IsNaN(value) ? "–" : double.IsPositiveInfinity(value) ? "not reached" : info.Display(value).ToString(info.Format, CultureInfo.InvariantCulture);
+        h.Append("<td").Append(cls).Append('>').Append(E(text)).Append("</td>");
+    }
+
+    private static void ScenarioSection(StringBuilder h, Campaign campaign, ScenarioVerdict v, string? png, string? parquet)
+    {
+        var s = v.Scenario;
+        h.Append("<section id=\"s-").Append(s.Id).Append("\"><h3>").Append(E($"#{s.Index} {s.Describe()} — {Verdicts.Text(v.Verdict)}{(v.Marginal ? " (marginal)" : "")}")).Append("</h3>\n");
+        h.Append("<p>").Append(E(F($"id {s.Id}, seed {s.Seed}; {v.Result.Detail}; {v.Result.SolverSteps} solver steps{(v.Result.OracleEvaluations > 0 ? $", {v.Result.OracleEvaluations} forked-plant runs" : "")}"))).Append("</p>\n");
+        if (campaign.Link == LinkKind.Can)
         {
-            var s = v.Scenario;
-            h.Append("<section id=\"s-").Append(s.Id).Append("\"><h3>").Append(E($"#{s.Index} {s.Describe()} — {Verdicts.Text(v.Verdict)}{(v.Marginal ? " (marginal)" : "")}")).Append("</h3>\n");
-            h.Append("<p>").Append(E(F($"id {s.Id}, seed {s.Seed}; {v.Result.Detail}; {v.Result.SolverSteps} solver steps{(v.Result.OracleEvaluations > 0 ? $", {v.Result.OracleEvaluations} forked-plant runs" : "")}"))).Append("</p>\n");
-            h.Append("<table class=\"checks\"><thead><tr><th class=\"l\">check</th><th class=\"l\">result</th><th class=\"l\">detail</th></tr></thead><tbody>\n");
-            foreach (var m in v.Measurements)
-            {
-                var cls = m.Outcome switch
-                {
-                    MeasurementOutcome.Fail => "FAIL",
-                    MeasurementOutcome.Marginal => "marginal",
-                    MeasurementOutcome.NotMeasured => "INCONCLUSIVE",
-                    _ => "PASS",
-                };
-                h.Append("<tr><td class=\"l\">").Append(E(m.Name)).Append("</td><td class=\"l ").Append(cls).Append("\">").Append(m.Outcome).Append("</td><td class=\"l\">").Append(E(m.Text)).Append("</td></tr>\n");
-            }
-
-            h.Append("</tbody></table>\n");
-            if (figure(v) is { } png)
-            {
-                h.Append("<img src=\"").Append(E(png)).Append("\" alt=\"").Append(E($"figure of scenario {s.Id}")).Append("\" class=\"figure\">\n");
-            }
-
-            if (trace(v) is { } parquet)
-            {
-                h.Append("<p><a href=\"").Append(E(parquet)).Append("\">trace (Parquet)</a></p>\n");
-            }
-
-            h.Append("</section>\n");
+            h.Append("<p class=\"wire\">").Append(E($"link can: {WireText(v.Result.Wire)}")).Append("</p>\n");
         }
 
-        // Lets a headless browser (and a reader) see at a glance that every figure loaded.
+        h.Append("<table class=\"checks\"><thead><tr><th class=\"l\">check</th><th class=\"l\">result</th><th class=\"l\">detail</th></tr></thead><tbody>\n");
+        foreach (var m in v.Measurements)
+        {
+            var cls = m.Outcome switch
+            {
+                MeasurementOutcome.Fail => "FAIL",
+                MeasurementOutcome.Marginal => "marginal",
+                MeasurementOutcome.NotMeasured => "INCONCLUSIVE",
+                _ => "PASS",
+            };
+            h.Append("<tr><td class=\"l\">").Append(E(m.Name)).Append("</td><td class=\"l ").Append(cls).Append("\">").Append(m.Outcome).Append("</td><td class=\"l\">").Append(E(m.Text)).Append("</td></tr>\n");
+        }
+
+        h.Append("</tbody></table>\n");
+        if (png is not null)
+        {
+            h.Append("<img src=\"").Append(E(png)).Append("\" alt=\"").Append(E($"figure of scenario {s.Id}")).Append("\" class=\"figure\">\n");
+        }
+
+        if (parquet is not null)
+        {
+            h.Append("<p><a href=\"").Append(E(parquet)).Append("\">trace (Parquet)</a></p>\n");
+        }
+
+        h.Append("</section>\n");
+    }
+
+    /// <summary>Lets a headless browser (and a reader) see at a glance that every figure loaded.</summary>
+    private static void Tail(StringBuilder h)
+    {
         h.Append("<p id=\"render-check\">figures: not checked (scripts off)</p>\n<script>window.addEventListener('load',function(){var i=document.querySelectorAll('img.figure'),n=0;i.forEach(function(x){if(x.complete&&x.naturalWidth>0)n++;});var p=document.getElementById('render-check');p.dataset.loaded=n;p.dataset.total=i.length;p.textContent='figures: '+n+' of '+i.length+' loaded';});</script>\n");
         h.Append("</body></html>\n");
-        File.WriteAllText(path, h.ToString(), new UTF8Encoding(false));
     }
 
     private static void Row(StringBuilder h, string name, string value) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 
 namespace ChargeTwin.HilBench.Reporting;
@@ -11,10 +12,11 @@ namespace ChargeTwin.HilBench.Reporting;
 /// </summary>
 public static class SummaryCsvWriter
 {
-    public static void Write(string path, IReadOnlyList<ScenarioVerdict> verdicts)
+    public static void Write(string path, IReadOnlyList<ScenarioVerdict> verdicts, LinkKind linkKind)
     {
+        var link = linkKind.ToString().ToLowerInvariant();
         var sb = new StringBuilder();
-        sb.Append("index,id,condition_id,cell,ageing,ambient_C,start_soc_pct,target_soc_pct,discharge,sensors,controller,controller_type,verdict,marginal,end");
+        sb.Append("index,id,condition_id,cell,ageing,ambient_C,start_soc_pct,target_soc_pct,discharge,sensors,controller,controller_type,verdict,marginal,end,link,frames_sent,e2e_errors,timeouts,lost_frames,range_errors");
         foreach (var info in MetricInfo.All)
         {
             sb.Append(',').Append(info.Column);
@@ -24,7 +26,8 @@ public static class SummaryCsvWriter
         foreach (var v in verdicts.OrderBy(v => v.Scenario.Index))
         {
             var s = v.Scenario;
-            sb.Append(CultureInfo.InvariantCulture, $"{s.Index},{s.Id},{s.ConditionId},{Csv(s.CellName)},{Csv(s.Ageing.Name)},{N(s.Ambient_K - 273.15)},{N(s.StartSoc * 100)},{N(s.TargetSoc * 100)},{Csv(s.Discharge.Name)},{Csv(s.Sensors.Name)},{Csv(s.Controller.Name)},{s.Controller.Type},{Verdicts.Text(v.Verdict)},{(v.Marginal ? "yes" : "no")},{v.Result.End}");
+            var w = v.Result.Wire;
+            sb.Append(CultureInfo.InvariantCulture, $"{s.Index},{s.Id},{s.ConditionId},{Csv(s.CellName)},{Csv(s.Ageing.Name)},{N(s.Ambient_K - 273.15)},{N(s.StartSoc * 100)},{N(s.TargetSoc * 100)},{Csv(s.Discharge.Name)},{Csv(s.Sensors.Name)},{Csv(s.Controller.Name)},{s.Controller.Type},{Verdicts.Text(v.Verdict)},{(v.Marginal ? "yes" : "no")},{v.Result.End},{link},{w.FramesSent},{w.E2EErrors},{w.Timeouts},{w.LostFrames},{w.RangeErrors}");
             foreach (var info in MetricInfo.All)
             {
                 sb.Append(',').Append(N(info.Display(v.Metrics[(int)info.Metric])));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ChargeTwin.HilBench.Campaigns;
+using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 using Spectre.Console;
 
@@ -32,12 +33,14 @@ public static class CampaignCommand
         var output = new Option<string>("--out", "-o") { Description = "report folder (replaced as a whole at the end)", Required = true };
         var jobs = new Option<int>("--jobs", "-j") { Description = "scenarios run in parallel (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var shard = new Option<string?>("--shard") { Description = "run only shard i of N (i/N, 0-based): scenario k belongs to shard k mod N" };
+        var link = LinkOption();
         var failOn = FailOn();
         var command = new Command("run", "Run a campaign: every scenario of its matrix (or one shard), then report.html, junit.xml, summary.csv and Parquet traces in --out.");
         command.Arguments.Add(file);
         command.Options.Add(output);
         command.Options.Add(jobs);
         command.Options.Add(shard);
+        command.Options.Add(link);
         command.Options.Add(failOn);
         command.SetAction(parse => Guard(() =>
         {
@@ -50,7 +53,7 @@ public static class CampaignCommand
 
             var (i, n) = ParseShard(parse.GetValue(shard));
             var threshold = ParseFailOn(parse.GetValue(failOn)!);
-            var campaign = CampaignLoader.Load(path);
+            var campaign = CampaignLoader.Load(path, ParseLink(parse.GetValue(link)));
             var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
             var all = ScenarioMatrix.Expand(campaign);
             var total = all.Count;
@@ -103,6 +106,20 @@ public static class CampaignCommand
             return Cli.BadInput;
         }
     });
+
+    /// <summary><c>--link can|direct</c>: overrides the campaign's <c>link:</c>.</summary>
+    public static Option<string?> LinkOption() => new("--link")
+    {
+        Description = "how the controller meets the bench, overriding the campaign's link: — can (the DBC's frames on a virtual CAN bus) or direct (numbers)",
+    };
+
+    public static LinkKind? ParseLink(string? text) => text switch
+    {
+        null => null,
+        "can" => LinkKind.Can,
+        "direct" => LinkKind.Direct,
+        _ => throw new UsageException($"--link '{text}': expected can or direct"),
+    };
 
     private static (int Shard, int Count) ParseShard(string? text)
     {

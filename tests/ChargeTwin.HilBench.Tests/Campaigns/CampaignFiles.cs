@@ -25,7 +25,7 @@ internal static class CampaignFiles
             temperature: {noise: 0.1 K, quantisation: 0.1 K, lag: 10 s}
             pressure: {noise: 50 Pa, quantisation: 10 Pa}
             initial_soc_sigma: 2 %
-        charger: {max_current: 3C, max_voltage: 4.2 V, slew: 5 A/s, heartbeat_timeout: 3 s}
+        charger: {max_current: 3C, max_voltage: 4.2 V, slew: 5 A/s}
         controllers:
           cccv: {type: cccv, steps: ["Charge at 1.5C until 4.2 V", "Hold at 4.2 V until C/20"]}
           stages: {type: multistage-cc, stages: [{until_soc: 15 %, rate: 2C}, {until_soc: 25 %, rate: 1C}]}

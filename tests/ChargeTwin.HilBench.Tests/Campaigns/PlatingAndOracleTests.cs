@@ -23,7 +23,7 @@ public sealed class PlatingAndOracleTests
           bench:
             voltage: {noise: 1 mV, bias: 2 mV, quantisation: 1 mV}
             current: {noise: 5 mA, bias: 5 mA, quantisation: 1 mA}
-        charger: {max_current: 3C, max_voltage: 4.2 V, slew: 5 A/s, heartbeat_timeout: 3 s}
+        charger: {max_current: 3C, max_voltage: 4.2 V, slew: 5 A/s}
         controllers:
           cccv-1c: {type: cccv, steps: ["Charge at 1C until 4.2 V", "Hold at 4.2 V until C/20"]}
           oracle: {type: oracle, decision_interval: 20 s, horizon: 60 s, margin: 2 mV, max_temperature: 45 °C, resolution: C/50, max_evaluations: 8}

@@ -1,4 +1,5 @@
 using ChargeTwin.HilBench.Campaigns;
+using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
@@ -12,6 +13,7 @@ public sealed class PowerStageAndSensorTests
     private const string Yaml = """
         name: stage
         seed: 3
+        link: direct
         period: 1 s
         plant: {volumes: 6, shells: 6}
         ambient: 25 °C
@@ -30,17 +32,23 @@ public sealed class PowerStageAndSensorTests
         report: {plots: none}
         """;
 
-    [Fact]
-    public void HeartbeatLoss_DropsTheCurrentToZero_SlewLimitsRamps_AndTheVoltageLoopRegulatesTheMeasuredVoltage()
+    /// <summary>Runs the campaign's one scenario with a trace; At(t) is the true current at charge time t.</summary>
+    private static (ScenarioResult Result, ScenarioTrace Trace, Func<double, double> At) RunSingle(string yaml)
     {
-        var campaign = CampaignLoader.Parse(Yaml, "stage.yaml", ".");
+        var campaign = CampaignLoader.Parse(yaml, "stage.yaml", ".");
         var scenario = ScenarioMatrix.Expand(campaign).Single();
         var trace = new ScenarioTrace();
         var result = new ScenarioRunner(campaign, CellLibrary.Load).Run(scenario, trace);
         Assert.NotEqual(ScenarioEnd.Error, result.End);
         var t = trace.Column("charge_time_s");
         var current = trace.Column("true_current_A");
-        double At(double time) => current[Array.FindIndex([.. t], x => Math.Abs(x - time) < 1e-9)];
+        return (result, trace, time => current[Array.FindIndex([.. t], x => Math.Abs(x - time) < 1e-9)]);
+    }
+
+    [Fact]
+    public void HeartbeatLoss_DropsTheCurrentToZero_SlewLimitsRamps_AndTheVoltageLoopRegulatesTheMeasuredVoltage()
+    {
+        var (result, trace, At) = RunSingle(Yaml);
 
         // Slew 1 A/s from rest to 2C = 10 A: 5 A after 5 s, 10 A after 10 s.
         Assert.Equal(5.0, At(5), 3);
@@ -56,15 +64,42 @@ public sealed class PowerStageAndSensorTests
         Assert.InRange(result[Metric.MaxVoltage], 4.185, 4.1905);
 
         // A stuck temperature sensor holds its reading.
+        var t = trace.Column("charge_time_s");
         var measuredT = trace.Column("meas_temperature_K");
         Assert.Equal(measuredT[Array.IndexOf([.. t], 10.0)], measuredT[Array.IndexOf([.. t], 100.0)]);
         Assert.NotEqual(measuredT[Array.IndexOf([.. t], 10.0)], trace.Column("true_temperature_K")[Array.IndexOf([.. t], 100.0)]);
     }
 
     [Fact]
+    public void OnTheCanLink_TheStageRampsDownSixtyMillisecondsAfterTheLastValidSetpoint_AndChargingResumesWithTheController()
+    {
+        var yaml = Yaml.Replace("link: direct\n", "", StringComparison.Ordinal).Replace(", heartbeat_timeout: 3 s", "", StringComparison.Ordinal);
+        Assert.Equal(LinkKind.Can, CampaignLoader.Parse(yaml, "stage.yaml", ".").Link);
+        var (result, _, At) = RunSingle(yaml);
+
+        // The controller falls silent at 60 s; its last setpoint went out at 59.98 s (20 ms cycle). PS_Setpoint's
+        // timeout is 60 ms: at the 60.05 s tick 70 ms have passed, the stage enters SafeRampDown and ramps down at
+        // 1 A/s from 10 A: 10 − (61 − 60.05) = 9.05 A at 61 s, 0 A from 70.05 s on.
+        Assert.Equal(10.0, At(60), 3);
+        Assert.Equal(9.05, At(61), 2);
+        Assert.Equal(0.0, At(71), 6);
+        Assert.Equal(0.0, At(89), 6);
+        Assert.True(At(100) > 5, "charging resumes when the controller returns");
+
+        // One timeout episode each for PS_Setpoint and CTRL_Heartbeat at the stage; the controller, back at 90 s,
+        // finds its measurement messages stale (the frames that waited for it are 30 s old) and times them out
+        // once each; no frame on the bus failed its CRC.
+        Assert.Equal(2 + 4, result.Wire.Timeouts);
+        Assert.Equal(0, result.Wire.RangeErrors);
+        Assert.True(result.Wire.FramesSent > 100 * 60 * 4, $"{result.Wire.FramesSent} frames");
+    }
+
+    [Fact]
     public void DriveCycleDischarge_RunsBeforeTheCharge_ThenTheChargeStartsFromWhereItLeftTheCell()
     {
         var yaml = Yaml
+            .Replace("link: direct\n", "", StringComparison.Ordinal)
+            .Replace(", heartbeat_timeout: 3 s", "", StringComparison.Ordinal)
             .Replace("start_soc: 30 %", "start_soc: 50 %", StringComparison.Ordinal)
             .Replace("target_soc: 90 %", "target_soc: 60 %", StringComparison.Ordinal)
             .Replace("sensors:\n", "discharge:\n  us06: {drive_cycle: US06, scale: 2, rest: 2 min}\nsensors:\n", StringComparison.Ordinal);
@@ -88,8 +123,8 @@ public sealed class PowerStageAndSensorTests
     public void SensorChannel_AppliesBiasNoiseQuantisationAndLag_Reproducibly()
     {
         var spec = new SensorChannelSpec(Noise: 0.01, Bias: 0.5, Quantisation: 0.1, Lag_s: 10);
-        var a = new SensorChannel(spec, new BenchRandom(42), []);
-        var b = new SensorChannel(spec, new BenchRandom(42), []);
+        var a = new SensorChannel(spec, 42UL, []);
+        var b = new SensorChannel(spec, 42UL, []);
         var readings = new List<double>();
         for (var k = 0; k <= 100; k++)
         {

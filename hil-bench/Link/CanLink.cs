@@ -1,0 +1,134 @@
+using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Link;
+using ChargeTwin.FirmwareInterface.Dbc;
+using ChargeTwin.FirmwareInterface.Protocol;
+using ChargeTwin.FirmwareInterface.Transports;
+using ChargeTwin.HilBench.Plant;
+using ChargeTwin.HilBench.PowerStage;
+using ChargeTwin.HilBench.Sensors;
+
+namespace ChargeTwin.HilBench.Link;
+
+/// <summary>
+/// The controller under test on the CAN protocol: the bench's front end and power stage on one end of an in-memory
+/// bus, the controller's <see cref="ChargerLink"/> on the other, all at the virtual clock. The bus ticks every 10 ms
+/// (the fastest message's cycle): each tick the plant is read at that instant (dense output, no integrator restart),
+/// the sensors sample it, the front end and the power stage send what is due, the controller's link receives,
+/// supervises and — at each control period — decides, and the power stage takes its setpoint. Between control
+/// instants the plant's command changes only when the power stage's supervision times out (or the controller comes
+/// back); otherwise the plant takes exactly the steps it takes on the direct link.
+/// </summary>
+public sealed class CanLink : IControllerLink
+{
+    private readonly CellSimulator _plant;
+    private readonly PowerStageEmulator _stage;
+    private readonly SensorModel _sensors;
+    private readonly InMemoryCanTransport _bench;
+    private readonly InMemoryCanTransport _controllerEnd;
+    private readonly CellFrontEnd _frontEnd;
+    private readonly PowerStageNode _stageNode;
+    private readonly ChargerLink _link;
+    private readonly long _tickNs;
+    private readonly double _tick_s;
+    private readonly int _ticksPerPeriod;
+    private readonly long _startNs;
+    private long _rangeErrors;
+
+    public CanLink(DbcDatabase dbc, IChargeController controller, PowerStageEmulator stage, CellSimulator plant, SensorModel sensors, double chargeStart_s, double period_s, double heatsink_K)
+    {
+        _plant = plant;
+        _stage = stage;
+        _sensors = sensors;
+        (_bench, _controllerEnd) = InMemoryCanTransport.CreatePair(4096);
+        var stageProtocol = new ChargerProtocol(dbc);
+        _tickNs = BenchProtocol.TickNs(stageProtocol);
+        _tick_s = _tickNs / 1e9;
+        var periodNs = (long)Math.Round(period_s * 1e9);
+        if (periodNs % _tickNs != 0)
+        {
+            throw new ArgumentException(System.FormattableString.Invariant($"the control period {period_s:0.###} s is not a whole number of the CAN link's {_tick_s * 1000:0.###} ms tick"));
+        }
+
+        _ticksPerPeriod = (int)(periodNs / _tickNs);
+        _frontEnd = new CellFrontEnd(new ChargerProtocol(dbc), _bench, plant.Model.Options.FixtureArea_m2);
+        _stageNode = new PowerStageNode(stageProtocol, _bench, stage, heatsink_K);
+        _link = new ChargerLink(new ChargerProtocol(dbc), _controllerEnd, controller, new ChargerLinkOptions(periodNs, stage.Ratings.Slew_APerS));
+        _startNs = (long)Math.Round(chargeStart_s * 1e9);
+        _stageNode.Start(_startNs);
+        _link.Start(_startNs);
+    }
+
+    public LinkKind Kind => LinkKind.Can;
+
+    public string? WireError { get; private set; }
+
+    public MeasuredSample Delivered => _link.Measurement;
+
+    public LinkStatistics Statistics => new(
+        _bench.Statistics.Sent + _controllerEnd.Statistics.Sent,
+        _stageNode.Supervisor.FramesAccepted + _link.Supervisor.FramesAccepted,
+        _stageNode.Supervisor.FramesRejected + _link.Supervisor.FramesRejected,
+        _stageNode.Supervisor.Count(FirmwareInterface.E2E.E2ECheck.Timeout) + _link.Supervisor.Count(FirmwareInterface.E2E.E2ECheck.Timeout),
+        _stageNode.Supervisor.LostFrames + _link.Supervisor.LostFrames,
+        _rangeErrors + _link.RangeErrors);
+
+    /// <summary>The controller's end of the link (its supervision and counters).</summary>
+    public ChargerLink Controller => _link;
+
+    /// <summary>The power stage's end.</summary>
+    public PowerStageNode PowerStage => _stageNode;
+
+    public Setpoint Exchange(double t_s, double chargeTime_s, in MeasuredSample measured, bool controllerSilent)
+    {
+        Tick(TickOf(chargeTime_s), measured, controllerSilent);
+        return _link.Setpoint;
+    }
+
+    public void Advance(double t_s, double chargeTime_s, double next_s)
+    {
+        _stage.Apply(_stageNode.Command, _plant);
+        var first = TickOf(chargeTime_s);
+        for (var m = 1; m < _ticksPerPeriod; m++)
+        {
+            var at = t_s + (m * _tick_s);
+            _stage.AdvanceTo(_plant, at, next_s);
+            var chargeTime = chargeTime_s + (m * _tick_s);
+            var measured = _sensors.Measure(_plant.SampleTerminals(), chargeTime);
+            if (Tick(first + m, measured, _sensors.HeartbeatLost(chargeTime)))
+            {
+                _stage.Apply(_stageNode.Command, _plant);
+            }
+        }
+
+        _stage.AdvanceTo(_plant, next_s);
+    }
+
+    private long TickOf(double chargeTime_s) => (long)Math.Round(chargeTime_s / _tick_s);
+
+    /// <summary>One bus tick; true when the power stage's command changed.</summary>
+    private bool Tick(long tick, in MeasuredSample measured, bool controllerSilent)
+    {
+        var now = _startNs + (tick * _tickNs);
+        Note(_frontEnd.Send(measured, now), _frontEnd.Protocol, "CM", now);
+        Note(_stageNode.Send(now, measured), _stageNode.Protocol, "PS_Status", now);
+        if (!controllerSilent)
+        {
+            _link.Tick(now);
+            WireError ??= _link.FirstRangeError;
+        }
+
+        return _stageNode.Poll(now);
+    }
+
+    private void Note(DbcSignal? misfit, ChargerProtocol protocol, string message, long nowNs)
+    {
+        if (misfit is null)
+        {
+            return;
+        }
+
+        _rangeErrors++;
+        WireError ??= System.FormattableString.Invariant(
+            $"{message} {misfit.Name} = {protocol.MisfitValue:G6} {misfit.Unit} does not fit the DBC range [{misfit.Minimum:G6}|{misfit.Maximum:G6}] at {(nowNs - _startNs) / 1e9:0.###} s");
+    }
+}

@@ -6,6 +6,6 @@ namespace ChargeTwin.Controller.Link;
 /// <param name="MaxLostFrames">Counter gaps the E2E supervision accepts as lost frames rather than a jump.</param>
 public sealed record ChargerLinkOptions(long ControlPeriodNs, double RampRate_APerS, int MaxLostFrames = 1)
 {
-    /// <summary>Protocol version sent in <c>CTRL_Heartbeat</c>.</summary>
-    public byte ProtocolVersion { get; init; } = 1;
+    /// <summary>Protocol version sent in <c>CTRL_Heartbeat</c> (the DBC's VERSION, major).</summary>
+    public byte ProtocolVersion { get; init; } = 2;
 }

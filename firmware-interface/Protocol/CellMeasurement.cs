@@ -7,8 +7,8 @@ namespace ChargeTwin.FirmwareInterface.Protocol;
 /// <param name="CellVoltage_V">Cell terminal voltage.</param>
 /// <param name="CellCurrent_A">Cell current; positive charges.</param>
 /// <param name="SurfaceTemperature_K">Cell surface temperature (sent in 0.01 °C).</param>
-/// <param name="StackForce_N">Force on the cell stack.</param>
-/// <param name="StackPressure_Pa">Stack pressure (sent in whole kPa).</param>
+/// <param name="StackForce_N">Force on the cell stack (sent in 5 N steps).</param>
+/// <param name="StackPressure_Pa">Stack pressure (sent in 2 Pa steps).</param>
 public readonly record struct CellMeasurement(
     double CellVoltage_V,
     double CellCurrent_A,

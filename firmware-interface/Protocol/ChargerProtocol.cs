@@ -196,7 +196,7 @@ public sealed class ChargerProtocol
         Span<byte> b = Begin(CellTemperaturePressure, ref temperaturePressure);
         misfit = Put(_cm2Temperature, b, measurement.SurfaceTemperature_K - ZeroCelsius_K, misfit);
         misfit = Put(_cm2Force, b, measurement.StackForce_N, misfit);
-        misfit = Put(_cm2Pressure, b, measurement.StackPressure_Pa / 1000.0, misfit);
+        misfit = Put(_cm2Pressure, b, measurement.StackPressure_Pa, misfit);
         _cm2Status.SetRaw(b, measurementStatus);
         Finish(CellTemperaturePressure, b);
         return misfit;
@@ -208,7 +208,7 @@ public sealed class ChargerProtocol
         _cm1Current.Decode(voltageCurrent),
         _cm2Temperature.Decode(temperaturePressure) + ZeroCelsius_K,
         _cm2Force.Decode(temperaturePressure),
-        _cm2Pressure.Decode(temperaturePressure) * 1000.0);
+        _cm2Pressure.Decode(temperaturePressure));
 
     /// <summary>CM1_SampleAge of a CM_CellVoltageCurrent payload: time from sampling to transmission [ms].</summary>
     public double DecodeSampleAge_ms(ReadOnlySpan<byte> voltageCurrent) => _cm1Age.Decode(voltageCurrent);

@@ -28,8 +28,9 @@ public sealed class ShippedDbcTests
         Assert.Equal(["PowerStage"], current.Receivers);
         Assert.StartsWith("Largest charging current", current.Comment, StringComparison.Ordinal);
 
-        DbcSignal force = s_db.Message("CM_CellTemperaturePressure").Signal("CM2_StackForce");
-        Assert.Equal((39, 20, DbcByteOrder.BigEndian, false), (force.StartBit, force.Length, force.ByteOrder, force.IsSigned));
+        DbcSignal pressure = s_db.Message("CM_CellTemperaturePressure").Signal("CM2_StackPressure");
+        Assert.Equal((39, 20, DbcByteOrder.BigEndian, false), (pressure.StartBit, pressure.Length, pressure.ByteOrder, pressure.IsSigned));
+        Assert.Equal((2.0, 0.0, 2_000_000.0, "Pa"), (pressure.Factor, pressure.Minimum, pressure.Maximum, pressure.Unit));
 
         DbcSignal heatsink = s_db.Message("PS_Status").Signal("ST_HeatsinkTemperature");
         Assert.Equal((1.0, -40.0, "degC"), (heatsink.Factor, heatsink.Offset, heatsink.Unit));

@@ -61,12 +61,12 @@ public sealed class SignalCodecTests
         DbcMessage cm2 = s_db.Message("CM_CellTemperaturePressure");
         Span<byte> d = stackalloc byte[8];
 
-        cm2.Signal("CM2_StackForce").SetRaw(d, 0x1E24F);
-        cm2.Signal("CM2_StackPressure").SetRaw(d, 0xABC);
+        cm2.Signal("CM2_StackPressure").SetRaw(d, 0x1E24F);
+        cm2.Signal("CM2_StackForce").SetRaw(d, 0xABC);
 
         Assert.Equal(new byte[] { 0, 0, 0, 0, 0x1E, 0x24, 0xFA, 0xBC }, d.ToArray());
-        Assert.Equal(0x1E24F, cm2.Signal("CM2_StackForce").GetRaw(d));
-        Assert.Equal(0xABC, cm2.Signal("CM2_StackPressure").GetRaw(d));
+        Assert.Equal(0x1E24F, cm2.Signal("CM2_StackPressure").GetRaw(d));
+        Assert.Equal(0xABC, cm2.Signal("CM2_StackForce").GetRaw(d));
     }
 
     [Fact]
@@ -99,9 +99,10 @@ public sealed class SignalCodecTests
         Assert.False(current.Fits(-300.01));
         Assert.False(current.Fits(double.NaN));
         Assert.False(current.Fits(double.PositiveInfinity));
-        Assert.True(pressure.Fits(4095));
-        Assert.False(pressure.Fits(4096));
-        Assert.False(pressure.Fits(-1));
+        Assert.True(pressure.Fits(2_000_000));
+        Assert.True(pressure.Fits(2_000_000.9));
+        Assert.False(pressure.Fits(2_000_001.1));
+        Assert.False(pressure.Fits(-1.1));
     }
 
     [Fact]
@@ -111,6 +112,7 @@ public sealed class SignalCodecTests
         CanFrame a = default, b = default;
         Assert.Null(protocol.EncodeCellMeasurement(new CellMeasurement(3.7, 5, 298.15, 1000, 1e5), ref a, ref b));
         var misfit = protocol.EncodeCellMeasurement(new CellMeasurement(3.7, 5, 273.15 - 50, 1000, 5e6), ref a, ref b);
+        Assert.Equal(2e6, protocol.DecodeCellMeasurement(a.Payload, b.Payload).StackPressure_Pa);
         Assert.Equal("CM2_SurfaceTemperature", misfit?.Name);
         Assert.Equal(-50, protocol.MisfitValue, 9);
         Assert.Equal(-40, protocol.DecodeCellMeasurement(a.Payload, b.Payload).SurfaceTemperature_K - 273.15, 9);

@@ -48,8 +48,8 @@ public sealed class ChargerProtocolTests
         Assert.Equal(cm.CellVoltage_V, back.CellVoltage_V, 0.00005);
         Assert.Equal(cm.CellCurrent_A, back.CellCurrent_A, 0.0005);
         Assert.Equal(cm.SurfaceTemperature_K, back.SurfaceTemperature_K, 0.005);
-        Assert.Equal(cm.StackForce_N, back.StackForce_N, 0.005);
-        Assert.Equal(cm.StackPressure_Pa, back.StackPressure_Pa, 500.0);
+        Assert.Equal(cm.StackForce_N, back.StackForce_N, 2.5);
+        Assert.Equal(cm.StackPressure_Pa, back.StackPressure_Pa, 1.0);
 
         var hb = new Heartbeat(NodeState.Degraded, 4_000_000_000, 2, 7);
         CanFrame h = default;

@@ -3,9 +3,11 @@ using ChargeTwin.HilBench.Campaigns;
 namespace ChargeTwin.HilBench.Sensors;
 
 /// <summary>
-/// One sensor: first-order lag of the true value (time constant τ, exact discretisation over the sample
-/// interval), then bias, Gaussian noise (<see cref="SensorNoise"/>: a function of the sample instant) and
-/// quantisation, then any injected fault.
+/// One sensor: first-order lag of the true value (time constant τ), then bias, Gaussian noise
+/// (<see cref="SensorNoise"/>: a function of the sample instant) and quantisation, then any injected fault. The lag
+/// is discretised exactly for a truth that varies linearly between samples (first-order hold), so a channel read
+/// every 10 ms and one read every second agree at their common instants to second order in the interval: the
+/// sensor does not depend on how often it is read.
 /// </summary>
 public sealed class SensorChannel
 {
@@ -13,6 +15,7 @@ public sealed class SensorChannel
     private readonly ulong _noiseSeed;
     private readonly List<SensorFaultSpec> _faults;
     private double _lagged;
+    private double _lastTruth;
     private double _lastTime;
     private bool _started;
     private double _stuckValue = double.NaN;
@@ -32,12 +35,15 @@ public sealed class SensorChannel
             _lagged = truth;
             _started = true;
         }
-        else
+        else if (t_s > _lastTime)
         {
-            var a = Math.Exp(-(t_s - _lastTime) / _spec.Lag_s);
-            _lagged = a * _lagged + (1 - a) * truth;
+            // dy/dt = (u − y)/τ with u linear from u₀ to u₁ over Δt: y₁ = a y₀ + (1 − a) u₀ + (u₁ − u₀)(1 − τ(1 − a)/Δt).
+            var dt = t_s - _lastTime;
+            var a = Math.Exp(-dt / _spec.Lag_s);
+            _lagged = (a * _lagged) + ((1 - a) * _lastTruth) + ((truth - _lastTruth) * (1 - (_spec.Lag_s * (1 - a) / dt)));
         }
 
+        _lastTruth = truth;
         _lastTime = t_s;
 
         var value = _lagged + _spec.Bias + (_spec.Noise * SensorNoise.Gaussian(_noiseSeed, t_s));

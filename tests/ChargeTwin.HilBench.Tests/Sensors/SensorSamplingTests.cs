@@ -1,9 +1,10 @@
 using ChargeTwin.HilBench.Campaigns;
 using ChargeTwin.HilBench.Sensors;
 
-namespace ChargeTwin.HilBench.Tests.Link;
+namespace ChargeTwin.HilBench.Tests.Sensors;
 
-public sealed class SensorNoiseTests
+/// <summary>A sensor reads the same at an instant however often it is read: what makes the CAN and direct links comparable.</summary>
+public sealed class SensorSamplingTests
 {
     [Fact]
     public void TheDrawAtAnInstant_DoesNotDependOnHowOftenTheChannelIsRead()
@@ -22,6 +23,46 @@ public sealed class SensorNoiseTests
                     Assert.Equal(everySecond.Read(3.7, k, k), fine);
                 }
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1e-3)]
+    public void TheLag_OfATruthLinearBetweenSamples_IsTheSameReadEvery10MsOrEverySecond(double noise)
+    {
+        var spec = new SensorChannelSpec(Noise: noise, Bias: 0.2, Quantisation: 0, Lag_s: 2);
+        var coarse = new SensorChannel(spec, 5, []);
+        var fine = new SensorChannel(spec, 5, []);
+        static double Truth(double t) => t < 20 ? 3 + (0.05 * t) : 4 - (0.02 * (t - 20));
+        var fineAtSeconds = new double[41];
+        for (var j = 0; j <= 4000; j++)
+        {
+            var t = j / 100.0;
+            var r = fine.Read(Truth(t), t, t);
+            if (j % 100 == 0)
+            {
+                fineAtSeconds[j / 100] = r;
+            }
+        }
+
+        for (var k = 0; k <= 40; k++)
+        {
+            // First-order hold is exact for a piecewise-linear truth whose kinks fall on both grids.
+            Assert.Equal(fineAtSeconds[k], coarse.Read(Truth(k), k, k), 9);
+        }
+    }
+
+    [Fact]
+    public void TheLag_OfARamp_TrailsItBySlopeTimesTau()
+    {
+        // A ramp of 0.05 per second through a first-order lag of τ = 2 s, started at rest on the ramp's value at 0:
+        // y(t) = u(t) − 0.05 τ (1 − e^(−t/τ)); plus the bias 0.2.
+        var channel = new SensorChannel(new SensorChannelSpec(Noise: 0, Bias: 0.2, Quantisation: 0, Lag_s: 2), 5, []);
+        for (var k = 0; k <= 19; k++)
+        {
+            var reading = channel.Read(3 + (0.05 * k), k, k);
+            Assert.Equal(3 + (0.05 * k) + 0.2 - (0.05 * 2 * (1 - Math.Exp(-k / 2.0))), reading, 12);
         }
     }
 

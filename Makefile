@@ -21,7 +21,7 @@ build:
 	@chmod +x bin/chargetwin-bench
 	@echo "built bin/chargetwin-bench"
 
-# The main job on embedded defaults: the demo campaign (hil-bench/campaigns/demo.yaml) into $(OUT)/demo.
+# The main job on embedded defaults: the demo campaign (hil-bench/campaign-files/demo.yaml) into $(OUT)/demo.
 run: build
 	bin/chargetwin-bench run --out $(OUT)
 

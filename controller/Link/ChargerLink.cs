@@ -8,7 +8,7 @@ using ChargeTwin.FirmwareInterface.Transports;
 namespace ChargeTwin.Controller.Link;
 
 /// <summary>
-/// The controller's end of the CAN protocol (firmware-interface/protocol/chargetwin.dbc): every tick it takes the
+/// The controller's end of the CAN protocol (firmware-interface/can-protocol/chargetwin.dbc): every tick it takes the
 /// frames waiting on its transport through the E2E supervision (CRC, alive counter, DLC, timeouts), runs the
 /// controller when a control period is due — on the last valid cell measurement, or with the output off when a
 /// message it needs has timed out — and sends <c>PS_Setpoint</c> (every 20 ms, and at once when a new one is decided)

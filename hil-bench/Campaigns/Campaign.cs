@@ -10,7 +10,7 @@ namespace ChargeTwin.HilBench.Campaigns;
 /// <summary>
 /// A campaign as read from its YAML file: the matrix of conditions, the controllers to compare on
 /// each, the bench (sensors, charger) and the pass/fail limits. <see cref="ScenarioMatrix.Expand"/>
-/// turns it into scenarios. Format: hil-bench/campaigns/README.md.
+/// turns it into scenarios. Format: hil-bench/campaign-files/README.md.
 /// </summary>
 public sealed record Campaign
 {

@@ -16,7 +16,7 @@ namespace ChargeTwin.HilBench.Campaigns;
 /// <summary>
 /// Reads a campaign YAML file strictly: unknown keys, values in the wrong units, impossible limits and
 /// missing files (cells, drive cycles) are <see cref="CampaignException"/>s naming file, line and field.
-/// The format is described in hil-bench/campaigns/README.md.
+/// The format is described in hil-bench/campaign-files/README.md.
 /// </summary>
 public static class CampaignLoader
 {

@@ -8,7 +8,7 @@ public static class BenchProtocol
 {
     private static readonly Lazy<DbcDatabase> s_database = new(() => DbcParser.ParseFile(ChargerProtocol.DefaultDbcPath));
 
-    /// <summary>firmware-interface/protocol/chargetwin.dbc as built beside the bench.</summary>
+    /// <summary>firmware-interface/can-protocol/chargetwin.dbc as built beside the bench.</summary>
     public static DbcDatabase Database => s_database.Value;
 
     /// <summary>

@@ -95,7 +95,7 @@ public static class HtmlReportWriter
 
     /// <summary>How the controller met the bench, in words.</summary>
     public static string LinkText(LinkKind link) => link == LinkKind.Can
-        ? "can: measurements, power-stage status and heartbeats to the controller and PS_Setpoint back as the frames of firmware-interface/protocol/chargetwin.dbc on an in-memory CAN bus at the virtual clock, E2E supervised on both sides (10 ms bus tick; the power stage ramps down after 60 ms without a valid setpoint)"
+        ? "can: measurements, power-stage status and heartbeats to the controller and PS_Setpoint back as the frames of firmware-interface/can-protocol/chargetwin.dbc on an in-memory CAN bus at the virtual clock, E2E supervised on both sides (10 ms bus tick; the power stage ramps down after 60 ms without a valid setpoint)"
         : "direct: measurements and setpoints passed as numbers once per control period (no wire)";
 
     /// <summary>A link's frame counts in one line.</summary>

@@ -29,7 +29,7 @@ public static class CampaignCommand
 
     private static Command CreateRun()
     {
-        var file = new Argument<string>("FILE") { Description = "campaign YAML file (see hil-bench/campaigns/README.md)" };
+        var file = new Argument<string>("FILE") { Description = "campaign YAML file (see hil-bench/campaign-files/README.md)" };
         var output = new Option<string>("--out", "-o") { Description = "report folder (replaced as a whole at the end)", Required = true };
         var jobs = new Option<int>("--jobs", "-j") { Description = "scenarios run in parallel (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var shard = new Option<string?>("--shard") { Description = "run only shard i of N (i/N, 0-based): scenario k belongs to shard k mod N" };

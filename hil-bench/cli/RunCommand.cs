@@ -5,7 +5,7 @@ using ChargeTwin.HilBench.Campaigns;
 namespace ChargeTwin.Bench;
 
 /// <summary>
-/// <c>chargetwin-bench run</c> (what <c>make run</c> does): the demo campaign (hil-bench/campaigns/demo.yaml,
+/// <c>chargetwin-bench run</c> (what <c>make run</c> does): the demo campaign (hil-bench/campaign-files/demo.yaml,
 /// copied beside the build) — the default cell at 0, 10, 25 and 40 °C, fresh and aged, 10 → 80 % SOC, CC-CV 1C vs
 /// multi-stage CC vs pressure-triggered CC vs the oracle — then its summary table and the report's path.
 /// </summary>

@@ -5,7 +5,7 @@ using ChargeTwin.HilBench.Campaigns;
 namespace ChargeTwin.Benchmarks.Campaigns;
 
 /// <summary>
-/// Campaign throughput: hil-bench/campaigns/throughput.yaml — 100 charges from 10 % to 80 % SOC (5 ambients ×
+/// Campaign throughput: hil-bench/campaign-files/throughput.yaml — 100 charges from 10 % to 80 % SOC (5 ambients ×
 /// 2 ageing states × 2 sensor suites × CC-CV 1C, CC-CV C/2, two multi-stage CC and pressure-triggered CC; no oracle) —
 /// run end to end with all the reports (Parquet traces, figures, HTML, JUnit, CSV) on 2 jobs. The target is
 /// ≤ 120 s on the 2-core machine; scenarios per second = 100 / mean. Also the scenario loop alone on one thread for a

@@ -4,7 +4,7 @@ using ChargeTwin.FirmwareInterface.E2E;
 namespace ChargeTwin.FirmwareInterface.Tests.CodeGen;
 
 /// <summary>
-/// firmware-interface/protocol/chargetwin.h is what firmware engineers take; it must be what the DBC generates.
+/// firmware-interface/can-protocol/chargetwin.h is what firmware engineers take; it must be what the DBC generates.
 /// After changing the DBC, regenerate it with: CHARGETWIN_REGENERATE_HEADER=1 dotnet test --filter CommittedHeader
 /// </summary>
 public sealed class CommittedHeaderTests
@@ -12,7 +12,7 @@ public sealed class CommittedHeaderTests
     [Fact]
     public void CommittedHeader_IsWhatTheShippedDbcGenerates()
     {
-        string committed = Path.Combine(RepositoryRoot(), "firmware-interface", "protocol", "chargetwin.h");
+        string committed = Path.Combine(RepositoryRoot(), "firmware-interface", "can-protocol", "chargetwin.h");
         string generated = CHeaderGenerator.Generate(E2EConfiguration.FromDatabase(TestProtocol.Database));
         if (Environment.GetEnvironmentVariable("CHARGETWIN_REGENERATE_HEADER") == "1")
         {

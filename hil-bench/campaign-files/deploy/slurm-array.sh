@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A campaign spread over a Slurm job array: array task k runs shard k of N, then a dependent job merges.
 #
-#   sbatch hil-bench/campaigns/deploy/slurm-array.sh            # submits the array and the merge
+#   sbatch hil-bench/campaign-files/deploy/slurm-array.sh            # submits the array and the merge
 #
 # Each task writes results/shard-k (a complete report of its scenarios); the merge writes results/merged,
 # whose summary.csv is identical to an unsharded run's.
@@ -13,7 +13,7 @@
 #SBATCH --output=results/logs/shard-%a.log
 set -euo pipefail
 
-CAMPAIGN=${CAMPAIGN:-hil-bench/campaigns/demo.yaml}
+CAMPAIGN=${CAMPAIGN:-hil-bench/campaign-files/demo.yaml}
 SHARDS=${SLURM_ARRAY_TASK_COUNT:-8}
 BENCH=${BENCH:-bin/chargetwin-bench}
 mkdir -p results/logs

@@ -74,6 +74,29 @@ public sealed partial class ReportTests(SmallCampaignRun run) : IClassFixture<Sm
     }
 
     [Fact]
+    public void TheLink_AndWhatCrossedIt_AreInTheReport_TheSummaryAndTheResults()
+    {
+        // The small campaign runs on the default link: the DBC's frames, no E2E error, no timeout, no range error.
+        var verdicts = run.Summary.Verdicts;
+        Assert.All(verdicts, v => Assert.True(v.Result.Wire.FramesSent > 0 && v.Result.Wire.FramesSent == v.Result.Wire.FramesAccepted, v.Scenario.Describe()));
+        var total = verdicts.Sum(v => v.Result.Wire.FramesSent);
+
+        var html = File.ReadAllText(Path.Combine(run.Output, "report.html"));
+        Assert.Contains("<th class=\"l\">link</th><td class=\"l\">can: ", html, StringComparison.Ordinal);
+        Assert.Contains($"<th class=\"l\">frames</th><td class=\"l\">{total} sent, {total} accepted; E2E errors 0, timeouts 0, lost frames 0, values out of DBC range 0</td>", html, StringComparison.Ordinal);
+        Assert.Equal(verdicts.Count, Regex.Matches(html, "<p class=\"wire\">link can: ").Count);
+
+        var csv = File.ReadAllLines(Path.Combine(run.Output, "summary.csv"));
+        var header = csv[0].Split(',');
+        Assert.All(csv.Skip(1), line => Assert.Equal("can", line.Split(',')[Array.IndexOf(header, "link")]));
+        Assert.Equal(total, csv.Skip(1).Sum(line => long.Parse(line.Split(',')[Array.IndexOf(header, "frames_sent")], System.Globalization.CultureInfo.InvariantCulture)));
+
+        var back = ResultsFile.Read(Path.Combine(run.Output, ResultsFile.FileName));
+        Assert.Equal(ChargeTwin.HilBench.Link.LinkKind.Can, back.Campaign.Link);
+        Assert.Equal(verdicts.OrderBy(v => v.Scenario.Index).Select(v => v.Result.Wire), back.Results.OrderBy(r => r.Scenario.Index).Select(r => r.Wire));
+    }
+
+    [Fact]
     public async Task Html_RendersInHeadlessChromium_WithItsTablesAndEveryFigure()
     {
         var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);

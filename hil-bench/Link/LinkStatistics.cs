@@ -12,4 +12,8 @@ namespace ChargeTwin.HilBench.Link;
 public readonly record struct LinkStatistics(long FramesSent, long FramesAccepted, long E2EErrors, long Timeouts, long LostFrames, long RangeErrors)
 {
     public static LinkStatistics None { get; } = default;
+
+    /// <summary>The counts of two runs together (a campaign's total).</summary>
+    public static LinkStatistics operator +(LinkStatistics a, LinkStatistics b) => new(
+        a.FramesSent + b.FramesSent, a.FramesAccepted + b.FramesAccepted, a.E2EErrors + b.E2EErrors, a.Timeouts + b.Timeouts, a.LostFrames + b.LostFrames, a.RangeErrors + b.RangeErrors);
 }

@@ -78,7 +78,7 @@ public static class HtmlReportWriter
         Row(h, "link", LinkText(campaign.Link));
         if (campaign.Link == LinkKind.Can)
         {
-            var total = verdicts.Aggregate(LinkStatistics.None, (a, v) => Sum(a, v.Result.Wire));
+            var total = verdicts.Aggregate(LinkStatistics.None, (a, v) => a + v.Result.Wire);
             Row(h, "frames", WireText(total));
         }
 
@@ -101,9 +101,6 @@ public static class HtmlReportWriter
     /// <summary>A link's frame counts in one line.</summary>
     public static string WireText(LinkStatistics w) => F(
         $"{w.FramesSent} sent, {w.FramesAccepted} accepted; E2E errors {w.E2EErrors}, timeouts {w.Timeouts}, lost frames {w.LostFrames}, values out of DBC range {w.RangeErrors}");
-
-    private static LinkStatistics Sum(LinkStatistics a, LinkStatistics b) => new(
-        a.FramesSent + b.FramesSent, a.FramesAccepted + b.FramesAccepted, a.E2EErrors + b.E2EErrors, a.Timeouts + b.Timeouts, a.LostFrames + b.LostFrames, a.RangeErrors + b.RangeErrors);
 
     private static void ControllerTable(StringBuilder h, Campaign campaign, IReadOnlyList<ScenarioVerdict> verdicts)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ChargeTwin.HilBench.Campaigns;
 using ChargeTwin.HilBench.Link;
+using ChargeTwin.HilBench.Reporting;
 using ChargeTwin.HilBench.Metrics;
 using Spectre.Console;
 
@@ -218,6 +219,8 @@ public static class CampaignCommand
         var counts = Enum.GetValues<Verdict>().Select(x => (x, n: summary.Verdicts.Count(v => v.Verdict == x))).Where(x => x.n > 0);
         Console.WriteLine();
         Console.WriteLine($"verdicts: {string.Join(", ", counts.Select(c => $"{Verdicts.Text(c.x)} {c.n}"))} (* marginal); vs oracle = time to target / the oracle's under the same conditions");
+        var wire = summary.Verdicts.Aggregate(LinkStatistics.None, (a, v) => a + v.Result.Wire);
+        Console.WriteLine(wire.FramesSent > 0 ? $"link: can — frames {HtmlReportWriter.WireText(wire)}" : "link: direct (no frames)");
     }
 
     private static string Trim(string s, int n) => s.Length <= n ? s : s[..n];

@@ -45,6 +45,7 @@ public static class SimulateCommand
             }
 
             var path = parse.GetValue(output)!;
+            OutputPath.File("--out", path);
             var result = PlantRun.Execute(parameters, options, soc, steps, dt, path, $"{parameters.Set.Name}, {parameters.Ambient_K - PhysicalConstants.ZeroCelsius_K:F0} °C");
             Console.WriteLine(result.Summary());
             Console.WriteLine($"trace: {path}");

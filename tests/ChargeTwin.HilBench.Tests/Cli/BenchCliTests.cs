@@ -41,6 +41,28 @@ public sealed class BenchCliTests
         Assert.DoesNotContain("   at ", r.StdErr, StringComparison.Ordinal);
     }
 
+    /// <summary>An output the program cannot write is found before any work starts: one line naming the option, the path and what is wrong.</summary>
+    [Theory]
+    [InlineData(new[] { "simulate", "-e", "Rest for 1 minute", "-o", "/proc/x/y.csv" }, "--out /proc/x/y.csv: cannot create the folder /proc/x: ")]
+    [InlineData(new[] { "simulate", "-e", "Rest for 1 minute", "-o", "afile/y.csv" }, "--out afile/y.csv: ", "afile is a file, not a folder")]
+    [InlineData(new[] { "simulate", "-e", "Rest for 1 minute", "-o", "folder" }, "--out folder: is a folder, not a file")]
+    [InlineData(new[] { "validate", "--case", "enertech-1C-25C", "-o", "/proc/x/v" }, "--out /proc/x/v: cannot create the folder /proc/x/v: ")]
+    [InlineData(new[] { "validate", "--case", "enertech-1C-25C", "-o", "afile/v" }, "--out afile/v: ", "afile is a file, not a folder")]
+    [InlineData(new[] { "campaign", "run", "small.yaml", "-o", "/proc/x/report" }, "--out /proc/x/report: cannot create the folder /proc/x: ")]
+    [InlineData(new[] { "campaign", "run", "small.yaml", "-o", "afile/report" }, "--out afile/report: ", "afile is a file, not a folder")]
+    public void OutputThatCannotBeWritten_IsOneLineBeforeAnyWork_AndExitCode2(string[] args, params string[] expected)
+    {
+        var dir = BenchProcess.TempDirectory();
+        File.WriteAllText(Path.Combine(dir, "afile"), "");
+        Directory.CreateDirectory(Path.Combine(dir, "folder"));
+        File.WriteAllText(Path.Combine(dir, "small.yaml"), Campaigns.CampaignFiles.Small);
+        var r = BenchProcess.Run(dir, args);
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.StdErr.Trim().Split('\n'));
+        Assert.All(expected, e => Assert.Contains(e, line, StringComparison.Ordinal));
+        Assert.Equal("", r.StdOut.Trim());
+    }
+
     [Fact]
     public void MalformedCellYaml_NamesFileAndLine_ExitCode2()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace ChargeTwin.HilBench.Tests.Cli;
 
@@ -61,6 +62,25 @@ public sealed class BenchCliTests
         var line = Assert.Single(r.StdErr.Trim().Split('\n'));
         Assert.All(expected, e => Assert.Contains(e, line, StringComparison.Ordinal));
         Assert.Equal("", r.StdOut.Trim());
+    }
+
+    /// <summary>
+    /// 50C (250 A) on the 5 Ah cell at 0 °C from empty would put the terminal voltage far past the step's own 4.2 V end at
+    /// once: the step cannot run, and the line says so instead of the integrator's initialisation message.
+    /// </summary>
+    [Fact]
+    public void StepPastItsEndAtItsStart_IsOneLineNamingTheStepAndTheLimit_ExitCode2()
+    {
+        var r = BenchProcess.Run(BenchProcess.TempDirectory(), "simulate", "-e", "Charge at 50C until 4.2 V", "--ambient-C", "0");
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.StdErr.Trim().Split('\n'));
+        Assert.StartsWith("chargetwin-bench: the plant cannot start step 1 'Charge at 50C until 4.2 V': at 250 A the terminal voltage would jump at once from ", line, StringComparison.Ordinal);
+        Assert.EndsWith(", past the step's end at 4.2 V", line, StringComparison.Ordinal);
+        var jump = Regex.Match(line, @"from (\d+\.\d+) V to (\d+\.\d+) V \(cell at 0\.0 °C, SOC 0 %\)");
+        Assert.True(jump.Success, line);
+        Assert.True(double.Parse(jump.Groups[1].Value, CultureInfo.InvariantCulture) < 4.2, line);
+        Assert.True(double.Parse(jump.Groups[2].Value, CultureInfo.InvariantCulture) > 4.2, line);
+        Assert.DoesNotContain("initial conditions", line, StringComparison.Ordinal);
     }
 
     [Fact]

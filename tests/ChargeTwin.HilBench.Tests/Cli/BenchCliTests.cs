@@ -115,7 +115,8 @@ public sealed class BenchCliTests
         var header = csv[0].Split(',');
         var row = csv[1].Split(',');
         Assert.Equal("lfp_18650_cell_BPX", row[Array.IndexOf(header, "cell")]);
-        Assert.InRange(double.Parse(row[Array.IndexOf(header, "voltage_rmse_mV")], CultureInfo.InvariantCulture), 1, 200);
+        // README's validation table: 96.8 mV RMS for the 2C test; a slip in replaying the recorded current moves it by more.
+        Assert.Equal(96.8, double.Parse(row[Array.IndexOf(header, "voltage_rmse_mV")], CultureInfo.InvariantCulture), 0.5);
         Assert.Equal(1.894, double.Parse(row[Array.IndexOf(header, "measured_capacity_Ah")], CultureInfo.InvariantCulture), 0.01);
     }
 
@@ -131,8 +132,9 @@ public sealed class BenchCliTests
         var row = csv[1].Split(',');
         double Col(string name) => double.Parse(row[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
         Assert.True(Col("thickness_correlation") >= 0.95, $"thickness correlation {Col("thickness_correlation")}");
-        Assert.InRange(Col("voltage_rmse_mV"), 1, 150);
-        Assert.InRange(Col("model_temperature_rise_K"), 2, 6);
+        // README's validation table: 72.6 mV RMS and a 3.6 K model temperature rise (measured 72.65 mV, 3.58 K).
+        Assert.Equal(72.6, Col("voltage_rmse_mV"), 0.5);
+        Assert.Equal(3.6, Col("model_temperature_rise_K"), 0.05);
         Assert.True(File.Exists(Path.Combine(dir, "v", "enertech-1C-25C.png")));
         Assert.Contains("| enertech-1C-25C | Ai2020 |", File.ReadAllText(Path.Combine(dir, "v", "validation.md")), StringComparison.Ordinal);
     }

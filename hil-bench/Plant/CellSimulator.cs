@@ -3,18 +3,6 @@ using ChargeTwin.HilBench.Numerics;
 
 namespace ChargeTwin.HilBench.Plant;
 
-/// <summary>Why an experiment step ended.</summary>
-public enum StepEnd
-{
-    Duration,
-    Condition,
-    AlreadyMet,
-    TimeLimit,
-}
-
-/// <summary>One finished experiment step.</summary>
-public sealed record StepOutcome(ExperimentStep Step, double Start_s, double End_s, StepEnd End);
-
 /// <summary>
 /// Runs the DFN plant on the BDF integrator: holds a current, voltage or power, advances time,
 /// and executes PyBaMM-style experiment steps with their end conditions located exactly.

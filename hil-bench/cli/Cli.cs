@@ -63,6 +63,3 @@ public static class Cli
         }
     }
 }
-
-/// <summary>A command-line argument the program cannot use.</summary>
-public sealed class UsageException(string message) : Exception(message);

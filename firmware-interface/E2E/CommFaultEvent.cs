@@ -7,10 +7,3 @@ namespace ChargeTwin.FirmwareInterface.E2E;
 /// <param name="MessageIndex">Index of the DBC message, or -1 when the identifier is unknown.</param>
 /// <param name="TimeNs">When it was seen, on the caller's clock.</param>
 public readonly record struct CommFaultEvent(E2ECheck Check, uint CanId, bool IsExtended, int MessageIndex, long TimeNs);
-
-/// <summary>Receives communication faults on the loop thread; implementations must not block or allocate.</summary>
-public interface ICommFaultSink
-{
-    /// <summary>Called once per bad frame and once when a message enters timeout.</summary>
-    void Report(in CommFaultEvent fault);
-}

@@ -10,21 +10,3 @@ public sealed record DeviceMap(string FileName, int I2cBus, int SpiBus, IReadOnl
     /// <summary>The channel of a quantity, or null when the map has none.</summary>
     public ChannelConfig? Channel(SensorQuantity quantity) => Channels.FirstOrDefault(c => c.Quantity == quantity);
 }
-
-/// <summary>A device map is malformed. The message is one line: <c>file:line:column: field: what is wrong</c>.</summary>
-public sealed class DeviceMapException : Exception
-{
-    /// <summary>Creates the error.</summary>
-    public DeviceMapException(string fileName, int line, int column, string field, string problem)
-        : base(line > 0 ? $"{fileName}:{line}:{column}: {field}: {problem}" : $"{fileName}: {field}: {problem}")
-    {
-        Line = line;
-        Field = field;
-    }
-
-    /// <summary>1-based line, or 0 for the file as a whole.</summary>
-    public int Line { get; }
-
-    /// <summary>Dotted path of the offending field, e.g. channels.cellVoltage.range.</summary>
-    public string Field { get; }
-}

@@ -3,24 +3,12 @@ using ChargeTwin.HilBench.Numerics;
 
 namespace ChargeTwin.HilBench.Plant;
 
-/// <summary>Why an experiment step ended.</summary>
-public enum StepEnd
-{
-    Duration,
-    Condition,
-    AlreadyMet,
-    TimeLimit,
-}
-
-/// <summary>One finished experiment step.</summary>
-public sealed record StepOutcome(ExperimentStep Step, double Start_s, double End_s, StepEnd End);
-
 /// <summary>
 /// Runs the DFN plant on the BDF integrator: holds a current, voltage or power, advances time,
 /// and executes PyBaMM-style experiment steps with their end conditions located exactly.
 /// The solution is sampled from the integrator's interpolant, so samples do not depend on the output grid.
 /// </summary>
-public sealed class CellSimulator
+public sealed partial class CellSimulator
 {
     /// <summary>A step without a duration ends after this long at the latest [s].</summary>
     public const double StepTimeLimit_s = 100 * 3600;
@@ -236,7 +224,8 @@ public sealed class CellSimulator
 
     /// <summary>
     /// Runs experiment steps, sampling at every multiple of <paramref name="outputInterval_s"/> and at each
-    /// step's end; <paramref name="onSample"/> receives each sample with its step index.
+    /// step's end; <paramref name="onSample"/> receives each sample with its step index. A step the plant cannot
+    /// start throws <see cref="StepStartException"/>; a failure after a step has started stays a <see cref="BdfSolverException"/>.
     /// </summary>
     public IReadOnlyList<StepOutcome> Run(
         IReadOnlyList<ExperimentStep> steps,
@@ -276,7 +265,7 @@ public sealed class CellSimulator
                 _ => (OperatingMode.Current, step.Current_A(capacity)),
             };
 
-            Hold(mode, setpoint, events[..count]);
+            StartStep(i, step, mode, setpoint, events[..count]);
             var start = Time_s;
             if (first)
             {

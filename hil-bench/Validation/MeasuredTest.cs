@@ -38,15 +38,3 @@ public sealed record MeasuredTest(string Source, double[] Time_s, double[] Curre
         return q;
     }
 }
-
-/// <summary>A two-column digitised curve (x, y), e.g. voltage or temperature rise against time.</summary>
-public sealed record DigitisedCurve(string Source, double[] X, double[] Y);
-
-/// <summary>A measured-data file the bench cannot read; the message names the file, line and field.</summary>
-public sealed class MeasuredDataException(string file, int line, string field, string problem)
-    : Exception(line > 0 ? $"{file}:{line}: {field}: {problem}" : $"{file}: {field}: {problem}")
-{
-    public string File { get; } = file;
-    public int Line { get; } = line;
-    public string Field { get; } = field;
-}

@@ -55,6 +55,8 @@ public static class CampaignCommand
             var (i, n) = ParseShard(parse.GetValue(shard));
             var threshold = ParseFailOn(parse.GetValue(failOn)!);
             var campaign = CampaignLoader.Load(path, ParseLink(parse.GetValue(link)));
+            var outDir = parse.GetValue(output)!;
+            OutputPath.Parent("--out", outDir); // the report is built beside --out and moved into place at the end
             var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
             var all = ScenarioMatrix.Expand(campaign);
             var total = all.Count;
@@ -62,7 +64,7 @@ public static class CampaignCommand
             var work = all.Where(s => ScenarioMatrix.InShard(s.Index, i, n)).Sum(Cost);
             var title = $"campaign {campaign.Name}: {count} scenario(s){(n > 1 ? $" of {total} (shard {i}/{n})" : "")} on {j} job(s)";
             var summary = RunWithProgress(title, count, work, progress =>
-                CampaignExecution.Run(campaign, baseDirectory, parse.GetValue(output)!, new CampaignRunOptions(j, i, n, progress)));
+                CampaignExecution.Run(campaign, baseDirectory, outDir, new CampaignRunOptions(j, i, n, progress)));
             PrintSummary(summary);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"throughput: {count} scenarios in {summary.Elapsed_s:0.0} s with {j} job(s) = {summary.ScenariosPerSecond:0.00} scenarios/s"));
@@ -87,6 +89,7 @@ public static class CampaignCommand
             var threshold = ParseFailOn(parse.GetValue(failOn)!);
             var first = Path.GetFullPath(folders[0]);
             var outDir = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(first.TrimEnd('/')) ?? ".", Path.GetFileName(first.TrimEnd('/')) + "-merged");
+            OutputPath.Parent("--out", outDir);
             var summary = CampaignExecution.Merge(folders, outDir);
             PrintSummary(summary);
             Console.WriteLine($"report: {Path.GetFullPath(Path.Combine(summary.OutputDirectory, "report.html"))}");

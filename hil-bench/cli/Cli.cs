@@ -41,7 +41,7 @@ public static class Cli
                 throw;
             }
         }
-        catch (Exception e) when (e is UsageException or ParameterException or ParameterValueException or ExperimentParseException)
+        catch (Exception e) when (e is UsageException or ParameterException or ParameterValueException or ExperimentParseException or StepStartException)
         {
             Console.Error.WriteLine($"chargetwin-bench: {e.Message}");
             return BadInput;
@@ -63,6 +63,3 @@ public static class Cli
         }
     }
 }
-
-/// <summary>A command-line argument the program cannot use.</summary>
-public sealed class UsageException(string message) : Exception(message);

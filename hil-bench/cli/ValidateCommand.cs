@@ -35,7 +35,7 @@ public static class ValidateCommand
 
             var cellOverride = parse.GetValue(cell) is { } id ? Cells.CellLibrary.Load(id) : null;
             var dir = parse.GetValue(output)!;
-            Directory.CreateDirectory(dir);
+            OutputPath.Folder("--out", dir);
             var dataRoot = Path.Combine(AppContext.BaseDirectory, "data");
             var results = new ValidationResult[cases.Count];
             var done = 0;

@@ -50,14 +50,15 @@ public sealed class BpxImporterTests
     [Fact]
     public void LfpOcps_AreSensible()
     {
-        // full cell OCV at the stoichiometry limits lies within the cut-offs' neighbourhood (3.65 V / 2.0 V)
+        // BPX places each electrode's minimum and maximum stoichiometry where the full cell's OCV reaches the
+        // file's cut-offs (3.65 V and 2.0 V); the file's OCP fits give 3.6486 V and 2.00000 V there.
         var un = Lfp.Function("Negative electrode OCP [V]");
         var up = Lfp.Function("Positive electrode OCP [V]");
         var full = up.Evaluate([0.0875]) - un.Evaluate([0.82258]);
         var empty = up.Evaluate([0.95038]) - un.Evaluate([0.0016261]);
 
-        Assert.InRange(full, 3.3, 3.8);
-        Assert.InRange(empty, 1.5, 3.0);
+        Assert.Equal(3.65, full, 0.005);
+        Assert.Equal(2.0, empty, 0.005);
     }
 
     [Fact]

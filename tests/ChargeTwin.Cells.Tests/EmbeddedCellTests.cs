@@ -27,12 +27,15 @@ public sealed class EmbeddedCellTests
     }
 
     [Theory]
-    [InlineData("OKane2022")]
-    [InlineData("AI2020")]
-    [InlineData(" Ecker2015 ")]
-    public void EmbeddedCellIds_AreCaseInsensitive(string id)
+    [InlineData("OKane2022", "okane2022", "OKane2022")]
+    [InlineData("AI2020", "ai2020", "Ai2020")]
+    [InlineData(" Ecker2015 ", "ecker2015", "Ecker2015")]
+    public void EmbeddedCellIds_AreCaseInsensitive(string id, string canonicalId, string name)
     {
-        Assert.NotNull(CellLibrary.Load(id));
+        var set = CellLibrary.Load(id);
+
+        Assert.Equal(name, set.Name);
+        Assert.Equal($"embedded:{canonicalId}", set.Source);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using ChargeTwin.HilBench.Numerics;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.HilBench.Tests.Plant;
@@ -40,6 +41,38 @@ public sealed class CellSimulatorTests
         Assert.Equal(60.0, samples[^1].Time_s, 1e-9);
         Assert.Equal(0.0, samples[^1].Current_A, 1e-12);
         _ = sim;
+    }
+
+    /// <summary>
+    /// 1C from 10 % at −10 °C: the initialisation's damped Newton does not converge on the jump from rest in its 10
+    /// iterations, so the step starts in stages — at the state a direct start with 50 iterations converges to.
+    /// </summary>
+    [Fact]
+    public void StepWhoseDirectStartDoesNotConverge_StartsInStages_AtTheSameConsistentState()
+    {
+        var parameters = new DfnParameters(ChargeTwin.Cells.CellLibrary.Load("lgm50"), null, 263.15, 263.15);
+        var current = 1.0 * parameters.NominalCapacity_Ah;
+        var failure = Assert.Throws<BdfSolverException>(() => new CellSimulator(new DfnModel(parameters), 0.1).Hold(OperatingMode.Current, current));
+        Assert.Equal(BdfFailure.InitialConditionsFailed, failure.Failure);
+
+        var direct = new CellSimulator(new DfnModel(parameters), 0.1, CellSimulator.DefaultSolverOptions with { InitialConditionMaxNewtonIterations = 50 });
+        direct.Hold(OperatingMode.Current, current);
+        var (samples, _) = PlantRuns.Run(parameters, 0.1, new ModelOptions(), 10.0, null, "Charge at 1C for 1 minute");
+        Assert.Equal(current, samples[0].Current_A, 1e-12);
+        Assert.Equal(direct.Sample().Voltage_V, samples[0].Voltage_V, 1e-8); // both to the initialisation's Newton tolerance (measured 5e-11 V apart)
+        Assert.Equal(60.0, samples[^1].Time_s, 1e-9);
+    }
+
+    /// <summary>A step that reaches its setpoint only past its own end condition cannot run: the exception names the step and that end.</summary>
+    [Fact]
+    public void StepPastItsEndAtItsStart_ThrowsNamingTheStepAndTheEnd()
+    {
+        var parameters = new DfnParameters(ChargeTwin.Cells.CellLibrary.Load("lgm50"), null, 273.15, 273.15);
+        var e = Assert.Throws<StepStartException>(() => PlantRuns.Run(parameters, 0.0, new ModelOptions(), 10.0, null, "Rest for 1 s", "Charge at 50C until 4.2 V"));
+        Assert.Equal(1, e.StepIndex);
+        Assert.StartsWith("the plant cannot start step 2 'Charge at 50C until 4.2 V': at 250 A", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("past the step's end at 4.2 V", e.Message, StringComparison.Ordinal);
+        Assert.IsType<BdfSolverException>(e.InnerException);
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 
@@ -146,6 +145,12 @@ public static class Calibrator
     public static string MethodOf(ParameterCovariance covariance) =>
         covariance is { AxisWidening.Length: > 0 } ? ProbedCovarianceMethod : CovarianceMethod;
 
+    /// <summary>
+    /// Fits <paramref name="parameters"/> of <paramref name="baseSet"/> to <paramref name="fitTests"/>: the starting
+    /// points screened, the fit from the best, then (with <see cref="CalibrationSettings.CentralDifferenceCovariance"/>)
+    /// the polish and the curvature probes, the covariance at the optimum, and the report's replays, which include
+    /// <paramref name="validationTests"/>.
+    /// </summary>
     public static CalibrationResult Run(
         ParameterSet baseSet,
         IReadOnlyList<CalibrationParameter> parameters,
@@ -170,165 +175,45 @@ public static class Calibrator
             throw new CalibrationInputException($"{problem.ResidualCount} comparison points cannot determine {parameters.Count} parameters");
         }
 
-        var lower = problem.Lower;
-        var upper = problem.Upper;
-        var steps = LevenbergMarquardt.FiniteDifferenceSteps(parameters, settings.Optimiser.FiniteDifferenceStep);
-        BatchResiduals residuals = (points, ct) => problem.Evaluate(points, ct);
-        double[] Natural(double[] u) => [.. u.Select((v, i) => parameters[i].FromFit(v))];
-        Action<LevenbergMarquardtProgress> Report(string stage) => p =>
-            progress?.Invoke(new CalibrationProgress(stage, p.Iteration, p.Cost, Natural(p.Point), p.Evaluations, clock.Elapsed.TotalSeconds));
-
-        // starts: the base values, then seeded random points around them
-        var random = new Random(settings.Seed);
-        var starts = new List<double[]> { problem.Start };
-        for (var s = 1; s < settings.Starts; s++)
-        {
-            starts.Add([.. problem.Start.Select((u, i) =>
-            {
-                var p = parameters[i];
-                var spread = p.StartSpreadFactor * (p.Scale == FitScale.Log ? settings.StartSpread : settings.StartSpread * (p.Upper - p.Lower));
-                return Math.Clamp(u + spread * SyntheticData.Gaussian(random), lower[i], upper[i]);
-            })]);
-        }
-
-        var outcomes = new List<StartOutcome>();
-        double[] best = starts[0];
-        var evaluations = 0;
-        if (starts.Count > 1)
-        {
-            var screening = new LevenbergMarquardt(settings.Optimiser with { MaxIterations = settings.StartIterations });
-            var bestCost = double.PositiveInfinity;
-            for (var s = 0; s < starts.Count; s++)
-            {
-                progress?.Invoke(new CalibrationProgress($"start {s + 1}/{starts.Count}", 0, double.NaN, Natural(starts[s]), evaluations, clock.Elapsed.TotalSeconds));
-                var run = screening.Minimise(residuals, starts[s], lower, upper, steps, Report($"start {s + 1}/{starts.Count}"), cancellation, finalJacobian: false);
-                evaluations += run.Evaluations;
-                outcomes.Add(new StartOutcome(Natural(starts[s]), Natural(run.Point), run.InitialCost, run.Cost));
-                if (run.Cost < bestCost)
-                {
-                    bestCost = run.Cost;
-                    best = run.Point;
-                }
-            }
-        }
-
-        var optimiser = new LevenbergMarquardt(settings.Optimiser);
-        var result = optimiser.Minimise(residuals, best, lower, upper, steps, Report("fit"), cancellation, finalJacobian: !settings.CentralDifferenceCovariance);
-        evaluations += result.Evaluations;
-        if (starts.Count == 1)
-        {
-            outcomes.Add(new StartOutcome(Natural(starts[0]), Natural(result.Point), result.InitialCost, result.Cost));
-        }
-
-        // covariance at the optimum
-        progress?.Invoke(new CalibrationProgress("covariance", result.Iterations, result.Cost, Natural(result.Point), evaluations, clock.Elapsed.TotalSeconds));
-        var jacobian = result.Jacobian;
-        var blocks = Enumerable.Range(0, fitTests.Count).Select(problem.Offset).ToArray();
-        ParameterCovariance covariance;
-        ParameterCovariance CovarianceHere() => ParameterCovariance.Compute(jacobian, result.Residuals, blocks).ForCorrelatedResiduals();
-        if (settings.CentralDifferenceCovariance)
-        {
-            // Gauss–Newton steps finish the fit at the optimum the covariance describes, and end on its central Jacobian
-            var converged = result.Converged;
-            var reason = result.Reason;
-            void Polish(double[] from, double[] residualsFrom, double[,]? continuedFrom = null)
-            {
-                var before = evaluations;
-                var polish = GaussNewtonPolish.Run(problem, from, residualsFrom, steps, lower, upper, settings.PolishSteps, continuedFrom, cancellation,
-                    (step, cost, point, spent) => progress?.Invoke(new CalibrationProgress("polish", step, cost, Natural(point), before + spent, clock.Elapsed.TotalSeconds)));
-                evaluations += polish.Evaluations;
-                jacobian = polish.Jacobian;
-                // a continued fit is converged only if its own polish reached the optimum
-                converged = polish.AtOptimum || (continuedFrom is null && converged);
-                reason += $"; Gauss–Newton polish: {polish.Steps} step(s), {polish.Stop}{(polish.AtOptimum ? "" : " (not at the optimum)")}";
-                result = result with
-                {
-                    Point = polish.Point,
-                    Residuals = polish.Residuals,
-                    Jacobian = polish.Jacobian,
-                    Cost = 0.5 * polish.Residuals.Sum(x => x * x),
-                    AtBound = [.. polish.Point.Select((v, i) => v <= lower[i] || v >= upper[i])],
-                };
-            }
-
-            Polish(result.Point, result.Residuals);
-            covariance = CovarianceHere();
-
-            // ±2σ probes along the principal axes: a lower cost continues the fit from there, the rest widens flat axes
-            for (var round = 1; round <= settings.ProbeRounds; round++)
-            {
-                progress?.Invoke(new CalibrationProgress($"curvature probes {round}/{settings.ProbeRounds}", result.Iterations, result.Cost, Natural(result.Point), evaluations, clock.Elapsed.TotalSeconds));
-                var probe = CurvatureProbes.Run(residuals, result.Point, result.Residuals, jacobian, covariance, lower, upper, cancellation);
-                evaluations += probe.Evaluations;
-                if (probe.FoundLowerCost && round < settings.ProbeRounds)
-                {
-                    reason += string.Create(CultureInfo.InvariantCulture, $"; a ±2σ probe lowered the cost by {probe.Decrease:G3}: continued from there");
-                    // the central Jacobian 2σ away sizes the difference steps as well as a fresh one would
-                    Polish(probe.LowerPoint!, probe.LowerResiduals!, jacobian);
-                    covariance = CovarianceHere();
-                    continue;
-                }
-
-                if (probe.FoundLowerCost)
-                {
-                    converged = false;
-                    reason += string.Create(CultureInfo.InvariantCulture, $"; after {round} round(s) a ±2σ probe still lowers the cost by {probe.Decrease:G3} (not at the optimum)");
-                }
-
-                covariance = covariance.Widened(probe.Widening);
-                reason += string.Create(CultureInfo.InvariantCulture, $"; ±2σ curvature probes: {probe.WidenedAxes} of {probe.Widening.Length} axes flatter than linearised, widened (variance up to ×{probe.Widening.Max():G3})");
-                break;
-            }
-
-            result = result with { Converged = converged, Reason = reason };
-        }
-        else
-        {
-            covariance = CovarianceHere();
-        }
-
-        var values = Natural(result.Point);
-        var sigma = values.Select((_, i) => Math.Abs(parameters[i].Derivative(result.Point[i])) * covariance.SigmaFit[i]).ToArray();
-
-        // errors on the report mesh, before and after, for fitted and held-out tests
-        IReadOnlyList<ReplayResult> before = [], after = [];
-        IReadOnlyList<TestMetrics> fitMesh = [];
-        if (settings.ReportReplays)
-        {
-            progress?.Invoke(new CalibrationProgress("errors on the default mesh", result.Iterations, result.Cost, values, evaluations, clock.Elapsed.TotalSeconds));
-            var all = fitTests.Concat(validationTests).ToList();
-            var fitMeshAll = problem.With(all).ReplayAll(result.Point, cancellation: cancellation);
-            fitMesh = [.. all.Select((t, i) => TestMetrics.Of(t, fitMeshAll[i]))];
-            var report = problem.With(all, settings.ReportModel);
-            before = report.ReplayAll(problem.Start, TraceInterval(all), cancellation);
-            after = report.ReplayAll(result.Point, TraceInterval(all), cancellation);
-        }
+        var stages = new CalibrationStages(problem, settings, progress, clock, cancellation);
+        var starts = stages.StartingPoints();
+        var screened = stages.Screen(starts);
+        var (fit, outcomes) = stages.Fit(starts, screened);
+        stages.Report("covariance", fit);
+        var (optimum, covariance) = settings.CentralDifferenceCovariance
+            ? stages.PolishAndProbe(fit)
+            : (fit, stages.CovarianceAt(fit));
+        var values = stages.Natural(optimum.Point);
+        var sigma = values.Select((_, i) => Math.Abs(parameters[i].Derivative(optimum.Point[i])) * covariance.SigmaFit[i]).ToArray();
+        var replays = settings.ReportReplays
+            ? stages.Replay([.. fitTests, .. validationTests], optimum)
+            : CalibrationStages.ReportReplays.None;
 
         return new CalibrationResult
         {
             Parameters = parameters,
-            BaseValues = Natural(problem.Start),
+            BaseValues = stages.Natural(problem.Start),
             Values = values,
-            FitPoint = result.Point,
+            FitPoint = optimum.Point,
             Sigma = sigma,
             Covariance = covariance,
-            Converged = result.Converged,
-            Reason = result.Reason,
-            AtBound = result.AtBound,
-            Iterations = result.Iterations,
-            Evaluations = evaluations,
-            InitialCost = outcomes.Count > 0 ? outcomes[0].InitialCost : result.InitialCost,
-            Cost = result.Cost,
+            Converged = optimum.Converged,
+            Reason = optimum.Reason,
+            AtBound = optimum.AtBound,
+            Iterations = optimum.Iterations,
+            Evaluations = optimum.Evaluations,
+            InitialCost = outcomes[0].InitialCost,
+            Cost = optimum.Cost,
             Starts = outcomes,
             BaseSet = baseSet,
-            FittedSet = problem.SetAt(result.Point),
+            FittedSet = problem.SetAt(optimum.Point),
             FitTests = fitTests,
             ValidationTests = validationTests,
             Settings = settings,
             Elapsed_s = clock.Elapsed.TotalSeconds,
-            Before = before,
-            After = after,
-            FitMeshMetrics = fitMesh,
+            Before = replays.Before,
+            After = replays.After,
+            FitMeshMetrics = replays.FitMesh,
         };
     }
 
@@ -366,7 +251,4 @@ public static class Calibrator
 
         return jac;
     }
-
-    private static double TraceInterval(IReadOnlyList<CalibrationTest> tests) =>
-        Math.Max(1, tests.Max(t => t.End_s) / 1500);
 }

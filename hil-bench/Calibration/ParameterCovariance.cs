@@ -118,34 +118,8 @@ public sealed record ParameterCovariance
         var s2 = ss / (m - n);
 
         // Cov(u) = s² D⁻¹ V S⁻² Vᵀ D⁻¹ (directions with a zero singular value have no finite variance: left out and reported)
-        var cov = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                var c = 0.0;
-                for (var q = 0; q < n; q++)
-                {
-                    if (sv[q] > 1e-14 * largest)
-                    {
-                        c += v[i, q] * v[j, q] / (sv[q] * sv[q]);
-                    }
-                }
-
-                cov[i, j] = s2 * c / (scale[i] * scale[j]);
-            }
-        }
-
+        var cov = Congruence(Matrix<double>.Build.Dense(n, n, (i, q) => v[i, q] / scale[i]), [.. sv.Select(x => x > 1e-14 * largest ? s2 / (x * x) : 0)]);
         var (sigma, corr) = SigmaAndCorrelation(cov);
-
-        var vectors = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var q = 0; q < n; q++)
-            {
-                vectors[i, q] = v[i, q];
-            }
-        }
 
         return new ParameterCovariance
         {
@@ -153,7 +127,7 @@ public sealed record ParameterCovariance
             Correlation = corr,
             SigmaFit = sigma,
             NormalisedSingularValues = [.. sv.Select(x => x / largest)],
-            SingularVectors = vectors,
+            SingularVectors = v.ToArray(),
             ResidualVariance = s2,
             ResidualCount = m,
             ResidualAutocorrelation = LagOneAutocorrelation(residuals, blocks ?? [0]),
@@ -180,18 +154,8 @@ public sealed record ParameterCovariance
     /// </summary>
     public (double[] Eigenvalues, double[,] Vectors) PrincipalAxes()
     {
-        var n = SigmaFit.Length;
-        var evd = Matrix<double>.Build.Dense(n, n, (i, j) => Correlation[i, j]).Evd(Symmetricity.Symmetric);
-        var vectors = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var k = 0; k < n; k++)
-            {
-                vectors[i, k] = evd.EigenVectors[i, k];
-            }
-        }
-
-        return ([.. evd.EigenValues.Select(e => Math.Max(e.Real, 0))], vectors);
+        var evd = Matrix<double>.Build.DenseOfArray(Correlation).Evd(Symmetricity.Symmetric);
+        return ([.. evd.EigenValues.Select(e => Math.Max(e.Real, 0))], evd.EigenVectors.ToArray());
     }
 
     /// <summary>
@@ -209,21 +173,7 @@ public sealed record ParameterCovariance
         }
 
         var (mu, w) = PrincipalAxes();
-        var cov = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                var c = 0.0;
-                for (var k = 0; k < n; k++)
-                {
-                    c += w[i, k] * w[j, k] * mu[k] * factors[k];
-                }
-
-                cov[i, j] = SigmaFit[i] * SigmaFit[j] * c;
-            }
-        }
-
+        var cov = Congruence(Matrix<double>.Build.Dense(n, n, (i, k) => SigmaFit[i] * w[i, k]), [.. mu.Select((x, k) => x * factors[k])]);
         var (sigma, corr) = SigmaAndCorrelation(cov);
 
         return this with { Covariance = cov, Correlation = corr, SigmaFit = sigma, AxisWidening = (double[])factors.Clone(), WidenedAxes = w, LinearisedSigmaFit = LinearisedSigmaFit };
@@ -312,6 +262,23 @@ public sealed record ParameterCovariance
             : string.Create(inv,
                 $"Residual lag-1 autocorrelation {ResidualAutocorrelation:F2}: {(AutocorrelationInflation > 1.05 ? $"σ as stated assumes independent residuals and may be too small by about ×{AutocorrelationInflation:F1}" : "consistent with independent residuals")}."));
         return w.ToString();
+    }
+
+    /// <summary>B diag(d) Bᵀ, exactly symmetric (its lower triangle mirrored).</summary>
+    private static double[,] Congruence(Matrix<double> b, double[] d)
+    {
+        var product = (b * Matrix<double>.Build.DiagonalOfDiagonalArray(d)).TransposeAndMultiply(b);
+        var n = product.RowCount;
+        var result = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                result[i, j] = result[j, i] = product[i, j];
+            }
+        }
+
+        return result;
     }
 
     private static (double[] Sigma, double[,] Correlation) SigmaAndCorrelation(double[,] cov)

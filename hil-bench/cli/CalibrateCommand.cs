@@ -7,6 +7,7 @@ using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.HilBench.Validation;
 using Spectre.Console;
+using FitSpec = (string Name, double? Lower, double? Upper);
 
 namespace ChargeTwin.Bench;
 
@@ -77,7 +78,31 @@ public static class CalibrateCommand
         Option<int> FitVolumes, Option<int> FitShells, Option<int> Volumes, Option<int> Shells, Option<string> Thermal, Option<int> Workers,
         Option<int> Seed, Option<double> StartSpread, Option<int> PolishSteps, Option<int> ProbeRounds, Option<double> Ambient, Option<bool> NoReport, Option<int> Coverage, Option<double> NoiseV, Option<double> NoiseT);
 
+    /// <summary>What the command line asks for, read and checked before anything is loaded.</summary>
+    private sealed record Request(
+        string Cell, string[] Data, string[] Validate, List<FitSpec> Fit, List<FitSpec> PerAmbient, string OutPath, string? Name, string? Description,
+        bool WithCharge, double Ambient_C, bool NoReport, CalibrationSettings Settings, int CoverageFits, SensorNoise Noise);
+
     private static int Execute(ParseResult parse, Arguments a)
+    {
+        var request = Read(parse, a);
+        var baseSet = LoadBaseCell(request.Cell, request.Fit.Select(s => s.Name));
+        var cellParameters = request.Fit.Select(s => CalibrationParameter.Create(s.Name, baseSet, s.Lower, s.Upper)).ToList();
+        var (fitTests, heldOut) = LoadTests(request, baseSet);
+        var parameters = WithAmbientGroups(cellParameters, request.PerAmbient, fitTests, heldOut);
+        if (request.CoverageFits > 0)
+        {
+            return Coverage(baseSet, parameters, fitTests, request.Settings, request.Noise, request.CoverageFits, request.Settings.Seed, request.OutPath);
+        }
+
+        Announce(baseSet, parameters, fitTests, heldOut, request.Settings);
+        var result = RunWithDisplay(baseSet, parameters, fitTests, heldOut, request.Settings);
+        var report = WriteCell(result, request);
+        return Conclude(result, request.OutPath, report);
+    }
+
+    /// <summary>The command line's values, each checked in turn: the output, the optimiser's settings, the parameters to fit.</summary>
+    private static Request Read(ParseResult parse, Arguments a)
     {
         var outPath = parse.GetValue(a.Output)!;
         var coverageFits = parse.GetValue(a.Coverage);
@@ -91,6 +116,17 @@ public static class CalibrateCommand
             throw new UsageException($"--out {outPath}: expected a .yaml cell file");
         }
 
+        var settings = Settings(parse, a);
+        var (fit, perAmbient) = FitSpecs(parse, a);
+        return new Request(
+            parse.GetValue(a.Cell)!, parse.GetValue(a.Data)!, parse.GetValue(a.Validate) ?? [], fit, perAmbient, outPath, parse.GetValue(a.Name), parse.GetValue(a.Description),
+            parse.GetValue(a.WithCharge), parse.GetValue(a.Ambient), parse.GetValue(a.NoReport), settings, coverageFits,
+            new SensorNoise(parse.GetValue(a.NoiseV) / 1000, parse.GetValue(a.NoiseT)));
+    }
+
+    /// <summary>Residual weights, starts, iterations, polish, probes, meshes and threads of the fit.</summary>
+    private static CalibrationSettings Settings(ParseResult parse, Arguments a)
+    {
         var weights = new ResidualWeights(parse.GetValue(a.SigmaV) / 1000, parse.GetValue(a.SigmaRest) / 1000, parse.GetValue(a.SigmaT));
         var startCount = parse.GetValue(a.Starts);
         var maxIterations = parse.GetValue(a.Iterations);
@@ -120,10 +156,28 @@ public static class CalibrateCommand
             "isothermal" => ThermalModel.Isothermal,
             var other => throw new UsageException($"--thermal '{other}': expected lumped or isothermal"),
         };
-        var fitModel = Mesh(parse.GetValue(a.FitVolumes), parse.GetValue(a.FitShells), thermal, "--fit-volumes/--fit-shells");
-        var reportModel = Mesh(parse.GetValue(a.Volumes), parse.GetValue(a.Shells), thermal, "--volumes/--shells");
+        return new CalibrationSettings
+        {
+            FitModel = Mesh(parse.GetValue(a.FitVolumes), parse.GetValue(a.FitShells), thermal, "--fit-volumes/--fit-shells"),
+            ReportModel = Mesh(parse.GetValue(a.Volumes), parse.GetValue(a.Shells), thermal, "--volumes/--shells"),
+            Weights = weights,
+            Optimiser = new CalibrationSettings().Optimiser with { MaxIterations = maxIterations, FiniteDifferenceStep = 1e-2 },
+            Starts = startCount,
+            Seed = parse.GetValue(a.Seed),
+            StartSpread = parse.GetValue(a.StartSpread),
+            PolishSteps = parse.GetValue(a.PolishSteps),
+            ProbeRounds = parse.GetValue(a.ProbeRounds),
+            Workers = parse.GetValue(a.Workers),
+            ReportReplays = !parse.GetValue(a.NoReport),
+        };
+    }
 
-        // parameters: names (with optional bounds), exposed in the base set where needed
+    /// <summary>
+    /// The parameters to fit (names with optional bounds): --fit or the default set, --also-fit, then the
+    /// --fit-per-ambient ones; and the per-ambient ones alone.
+    /// </summary>
+    private static (List<FitSpec> Fit, List<FitSpec> PerAmbient) FitSpecs(ParseResult parse, Arguments a)
+    {
         var perAmbient = (parse.GetValue(a.PerAmbient) ?? []).Select(ParseFit).ToList();
         var specs = (parse.GetValue(a.Fit) is { Length: > 0 } given ? given : [.. CalibrationDefaults.Parameters])
             .Concat(parse.GetValue(a.AlsoFit) ?? [])
@@ -137,31 +191,46 @@ public static class CalibrateCommand
             throw new UsageException($"--fit '{duplicate.Key}' is given twice");
         }
 
-        var loaded = CellLibrary.Load(parse.GetValue(a.Cell)!);
+        return (specs, perAmbient);
+    }
+
+    /// <summary>The base cell with the fitted parameters exposed, refused now if it could not be written back as a cell file after the fit.</summary>
+    private static ParameterSet LoadBaseCell(string cell, IEnumerable<string> fitted)
+    {
+        var loaded = CellLibrary.Load(cell);
         try
         {
-            // the result is written as a cell file: find out now, not after the fit, whether this cell can be
             CellFileDocument.FromSet(loaded).ToSet(loaded.Source);
         }
         catch (Exception e) when (e is ParameterException or ParameterValueException)
         {
-            throw new UsageException($"--cell {parse.GetValue(a.Cell)}: the cell cannot be written back as a cell file, so it cannot be calibrated ({e.Message}); BPX files with tables given as JSON lists are not supported yet, convert those tables to table(\"file.csv\", x) in a cell .yaml");
+            throw new UsageException($"--cell {cell}: the cell cannot be written back as a cell file, so it cannot be calibrated ({e.Message}); BPX files with tables given as JSON lists are not supported yet, convert those tables to table(\"file.csv\", x) in a cell .yaml");
         }
 
-        var baseSet = CalibrationBase.Expose(loaded, specs.Select(s => s.Name));
-        var parameters = specs.Select(s => CalibrationParameter.Create(s.Name, baseSet, s.Lower, s.Upper)).ToList();
+        return CalibrationBase.Expose(loaded, fitted);
+    }
 
-        // data
-        var replay = new ReplayOptions { IncludeCharge = parse.GetValue(a.WithCharge), NominalCapacity_Ah = baseSet.Scalar("Nominal cell capacity [A.h]") };
-        var ambientK = parse.GetValue(a.Ambient) + PhysicalConstants.ZeroCelsius_K;
-        var fitTests = parse.GetValue(a.Data)!.Select(d => CalibrationData.Load(d, replay, ambientK)).ToList();
-        var heldOut = (parse.GetValue(a.Validate) ?? []).Select(d => CalibrationData.Load(d, replay, ambientK)).ToList();
+    /// <summary>The measured tests to fit and the held-out ones, as replays of the base cell.</summary>
+    private static (List<CalibrationTest> Fit, List<CalibrationTest> HeldOut) LoadTests(Request request, ParameterSet baseSet)
+    {
+        var replay = new ReplayOptions { IncludeCharge = request.WithCharge, NominalCapacity_Ah = baseSet.Scalar("Nominal cell capacity [A.h]") };
+        var ambientK = request.Ambient_C + PhysicalConstants.ZeroCelsius_K;
+        var fitTests = request.Data.Select(d => CalibrationData.Load(d, replay, ambientK)).ToList();
+        var heldOut = request.Validate.Select(d => CalibrationData.Load(d, replay, ambientK)).ToList();
+        return (fitTests, heldOut);
+    }
 
-        // environment parameters: the cell keeps the value of the lowest ambient group; each other group of the fitted tests gets its own
+    /// <summary>
+    /// The cell's parameters, then for each environment parameter one more per ambient group of the fitted tests
+    /// after the lowest (whose value the cell keeps); a held-out test needs a fitted one at its ambient.
+    /// </summary>
+    private static List<CalibrationParameter> WithAmbientGroups(List<CalibrationParameter> cellParameters, List<FitSpec> perAmbient, List<CalibrationTest> fitTests, List<CalibrationTest> heldOut)
+    {
         var groups = fitTests.Select(CalibrationParameter.AmbientGroup_C).Distinct().Order().ToList();
+        var parameters = new List<CalibrationParameter>(cellParameters);
         foreach (var (name, _, _) in perAmbient)
         {
-            var cellParameter = parameters.Single(p => p.Name == name);
+            var cellParameter = cellParameters.Single(p => p.Name == name);
             parameters.AddRange(groups.Skip(1).Select(cellParameter.ForAmbientGroup));
         }
 
@@ -172,48 +241,35 @@ public static class CalibrateCommand
                 $"--fit-per-ambient: the held-out tests at {string.Join(", ", unfitted.Select(g => $"{g:F0} °C"))} have no fitted test at that ambient to take the environment from"));
         }
 
-        var settings = new CalibrationSettings
-        {
-            FitModel = fitModel,
-            ReportModel = reportModel,
-            Weights = weights,
-            Optimiser = new CalibrationSettings().Optimiser with { MaxIterations = maxIterations, FiniteDifferenceStep = 1e-2 },
-            Starts = startCount,
-            Seed = parse.GetValue(a.Seed),
-            StartSpread = parse.GetValue(a.StartSpread),
-            PolishSteps = parse.GetValue(a.PolishSteps),
-            ProbeRounds = parse.GetValue(a.ProbeRounds),
-            Workers = parse.GetValue(a.Workers),
-            ReportReplays = !parse.GetValue(a.NoReport),
-        };
+        return parameters;
+    }
 
-        if (coverageFits > 0)
-        {
-            return Coverage(baseSet, parameters, fitTests, settings, new SensorNoise(parse.GetValue(a.NoiseV) / 1000, parse.GetValue(a.NoiseT)), coverageFits, parse.GetValue(a.Seed), outPath);
-        }
-
+    private static void Announce(ParameterSet baseSet, List<CalibrationParameter> parameters, List<CalibrationTest> fitTests, List<CalibrationTest> heldOut, CalibrationSettings settings)
+    {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"calibrating {baseSet.Name}: {parameters.Count} parameters, {fitTests.Count} test(s) to fit, {heldOut.Count} held out; fit mesh {fitModel.NegativeVolumes}/{fitModel.NegativeShells}, {startCount} start(s)"));
+            $"calibrating {baseSet.Name}: {parameters.Count} parameters, {fitTests.Count} test(s) to fit, {heldOut.Count} held out; fit mesh {settings.FitModel.NegativeVolumes}/{settings.FitModel.NegativeShells}, {settings.Starts} start(s)"));
         foreach (var t in fitTests.Concat(heldOut))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Name}: {t.Profile.Length} current piece(s), {t.Count} comparison points, ambient {t.Ambient_K - PhysicalConstants.ZeroCelsius_K:F1} °C; {t.InitialStateNote}"));
         }
+    }
 
-        var result = RunWithDisplay(baseSet, parameters, fitTests, heldOut, settings);
-
-        var cellName = parse.GetValue(a.Name) ?? Path.GetFileNameWithoutExtension(outPath);
+    /// <summary>Writes the calibrated cell file (it must load back) and, unless --no-report, the report beside it; returns the report's path.</summary>
+    private static string? WriteCell(CalibrationResult result, Request request)
+    {
+        var cellName = request.Name ?? Path.GetFileNameWithoutExtension(request.OutPath);
         var commandLine = "chargetwin-bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(QuoteArgument));
         var provenance = CalibratedCell.Provenance(result, commandLine, BuildCommit(), DateTimeOffset.UtcNow);
-        var text = parse.GetValue(a.Description) ?? $"{baseSet.Description} — calibrated to {fitTests.Count} measured test(s)".Trim(' ', '—');
+        var text = request.Description ?? $"{result.BaseSet.Description} — calibrated to {result.FitTests.Count} measured test(s)".Trim(' ', '—');
         var document = CalibratedCell.Document(result, cellName, text, provenance);
-        CellFileWriter.Write(document, outPath);
-        CellLibrary.Load(outPath); // it must load back
-        string? report = null;
-        if (!parse.GetValue(a.NoReport))
-        {
-            report = CalibrationReport.Write(result, outPath, commandLine, provenance);
-        }
+        CellFileWriter.Write(document, request.OutPath);
+        CellLibrary.Load(request.OutPath); // it must load back
+        return request.NoReport ? null : CalibrationReport.Write(result, request.OutPath, commandLine, provenance);
+    }
 
+    /// <summary>The summary, where the files went, and the exit code: 0 converged, 1 not (its best point is written all the same).</summary>
+    private static int Conclude(CalibrationResult result, string outPath, string? report)
+    {
         PrintSummary(result);
         Console.WriteLine($"cell:   {outPath}");
         if (report is not null)
@@ -337,7 +393,7 @@ public static class CalibrateCommand
         }
     }
 
-    private static (string Name, double? Lower, double? Upper) ParseFit(string spec)
+    private static FitSpec ParseFit(string spec)
     {
         var eq = spec.LastIndexOf('=');
         if (eq < 0)

@@ -4,7 +4,7 @@ namespace ChargeTwin.HilBench.Sensors;
 
 /// <summary>
 /// One sensor: first-order lag of the true value (time constant τ), then bias, Gaussian noise
-/// (<see cref="SensorNoise"/>: a function of the sample instant) and quantisation, then any injected fault. The lag
+/// (<see cref="KeyedNoise"/>: a function of the sample instant) and quantisation, then any injected fault. The lag
 /// is discretised exactly for a truth that varies linearly between samples (first-order hold), so a channel read
 /// every 10 ms and one read every second agree at their common instants to second order in the interval: the
 /// sensor does not depend on how often it is read.
@@ -46,7 +46,7 @@ public sealed class SensorChannel
         _lastTruth = truth;
         _lastTime = t_s;
 
-        var value = _lagged + _spec.Bias + (_spec.Noise * SensorNoise.Gaussian(_noiseSeed, t_s));
+        var value = _lagged + _spec.Bias + (_spec.Noise * KeyedNoise.Gaussian(_noiseSeed, t_s));
         if (_spec.Quantisation > 0)
         {
             value = Math.Round(value / _spec.Quantisation) * _spec.Quantisation;

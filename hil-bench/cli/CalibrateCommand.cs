@@ -116,6 +116,8 @@ public static class CalibrateCommand
             throw new UsageException($"--out {outPath}: expected a .yaml cell file");
         }
 
+        OutputPath.File("--out", outPath); // before the fit, which takes minutes
+
         var settings = Settings(parse, a);
         var (fit, perAmbient) = FitSpecs(parse, a);
         return new Request(

@@ -96,6 +96,17 @@ public sealed class CalibrateCommandTests
     }
 
     [Fact]
+    public void AnOutPathThatCannotBeWritten_IsRefusedBeforeTheFit_InOneLine()
+    {
+        var dir = CalibrationFiles.TempDirectory();
+        var (code, output, error) = Bench(["calibrate", "--data", SmallTest(dir), "--out", "/proc/x/y.yaml", .. Fast]);
+
+        Assert.Equal(BenchCli.BadInput, code);
+        Assert.Equal("chargetwin-bench: --out /proc/x/y.yaml: cannot create the folder /proc/x: the file system does not allow it there", error.TrimEnd());
+        Assert.DoesNotContain("cost", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ABpxCellWithInlineTables_IsRefusedBeforeTheFit_InOneLine()
     {
         var dir = CalibrationFiles.TempDirectory();

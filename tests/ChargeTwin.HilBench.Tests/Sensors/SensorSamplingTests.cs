@@ -69,7 +69,7 @@ public sealed class SensorSamplingTests
     [Fact]
     public void TheDraws_AreStandardNormal_AndUncorrelatedFromOneInstantToTheNext()
     {
-        var x = Enumerable.Range(0, 40_000).Select(i => SensorNoise.Gaussian(7, i * 0.01)).ToArray();
+        var x = Enumerable.Range(0, 40_000).Select(i => KeyedNoise.Gaussian(7, i * 0.01)).ToArray();
         var mean = x.Average();
         var sd = Math.Sqrt(x.Select(v => (v - mean) * (v - mean)).Average());
         var lag1 = Enumerable.Range(1, x.Length - 1).Select(i => (x[i] - mean) * (x[i - 1] - mean)).Average() / (sd * sd);
@@ -80,6 +80,6 @@ public sealed class SensorSamplingTests
         Assert.InRange(sd, 0.985, 1.015);
         Assert.InRange(lag1, -0.02, 0.02);
         Assert.InRange(beyond3, 0.0017, 0.0037);   // 0.27 % of a normal lies beyond ±3σ
-        Assert.NotEqual(SensorNoise.Gaussian(7, 1.0), SensorNoise.Gaussian(8, 1.0));
+        Assert.NotEqual(KeyedNoise.Gaussian(7, 1.0), KeyedNoise.Gaussian(8, 1.0));
     }
 }

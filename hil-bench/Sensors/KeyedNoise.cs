@@ -8,7 +8,7 @@ namespace ChargeTwin.HilBench.Sensors;
 /// on the direct link, which samples once per period, so the two differ by what the wire does and nothing else.
 /// Like <c>BenchRandom</c>, written out so that a seed gives the same numbers on every runtime and platform.
 /// </summary>
-public static class SensorNoise
+public static class KeyedNoise
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
 

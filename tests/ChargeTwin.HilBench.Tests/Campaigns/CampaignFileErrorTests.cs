@@ -40,10 +40,13 @@ public sealed class CampaignFileErrorTests
     [InlineData("threshold: 30 kPa/Ah", "threshold: 30 kPa", "controllers.pressure.threshold", "wrong unit 'kPa'")]
     public void WrongUnits_AreNamed(string from, string to, string field, string problem)
     {
-        var e = Fails(Replace(from, to));
+        var yaml = Replace(from, to);
+        var e = Fails(yaml);
         Assert.Equal(field, e.Field);
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
-        Assert.True(e.Line > 0);
+
+        // The line of the value that is wrong, counted in the file as written.
+        Assert.Equal(1 + yaml[..yaml.IndexOf(to, StringComparison.Ordinal)].Count(c => c == '\n'), e.Line);
     }
 
     [Theory]

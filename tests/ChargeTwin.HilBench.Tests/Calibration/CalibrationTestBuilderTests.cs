@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChargeTwin.HilBench.Calibration;
 using ChargeTwin.HilBench.Validation;
 using Xunit;
@@ -101,10 +102,14 @@ public sealed class CalibrationTestBuilderTests
 
         Assert.False(test.HasTemperature);
         Assert.Equal(298.15, test.Ambient_K);
-        Assert.InRange(test.InitialRestVoltage_V, 3.4, 3.6);
-        Assert.InRange(test.DischargeRate_C, 0.95, 1.05);
-        Assert.InRange(-test.MeasuredDischarge_Ah, 1.8, 2.1);
         Assert.Contains(TestSegment.Discharge, test.Segment);
+
+        // What the file says, read here without the builder: its first voltage, its current, its charge (trapezoid).
+        var rows = File.ReadLines(path).Skip(1).Select(l => l.Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var charge_Ah = rows.Zip(rows.Skip(1)).Sum(p => 0.5 * (p.First[1] + p.Second[1]) * (p.Second[0] - p.First[0])) / 3600;
+        Assert.Equal(rows[0][2], test.InitialRestVoltage_V, 6);
+        Assert.Equal(rows.Where(r => r[1] < -1).Average(r => -r[1]) / 2, test.DischargeRate_C, 2);
+        Assert.Equal(charge_Ah, test.MeasuredDischarge_Ah, 2);
     }
 
     [Fact]

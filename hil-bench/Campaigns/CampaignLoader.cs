@@ -8,6 +8,7 @@ using ChargeTwin.FirmwareInterface.Protocol;
 using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Plant;
+using ChargeTwin.RtCore.Config;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

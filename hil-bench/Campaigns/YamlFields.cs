@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChargeTwin.Cells;
 using ChargeTwin.Controller.Quantities;
+using ChargeTwin.RtCore.Config;
 using YamlDotNet.RepresentationModel;
 
 namespace ChargeTwin.HilBench.Campaigns;

@@ -9,7 +9,6 @@ using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.RtCore.Config;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ChargeTwin.HilBench.Campaigns;
@@ -60,26 +59,17 @@ public static class CampaignLoader
     /// <param name="linkOverride">Overrides the file's <c>link:</c>, checked as if the file said so.</param>
     public static Campaign Parse(string text, string displayName, string baseDirectory, LinkKind? linkOverride = null)
     {
-        var y = new YamlFields(displayName);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new CampaignException(displayName, (int)e.Start.Line, "", $"not valid YAML: {e.Message.Split('\n')[0]}");
-        }
-
-        if (stream.Documents.Count == 0)
+        var y = CampaignYaml.Reader(displayName);
+        var documents = y.Parse(text);
+        if (documents.Count == 0)
         {
             throw new CampaignException(displayName, 1, "", "the file is empty");
         }
 
-        var root = y.Mapping(stream.Documents[0].RootNode, "campaign");
+        var root = y.Mapping(documents[0].RootNode, "campaign");
         var entries = y.Entries(root, "", TopKeys).ToDictionary(e => e.Key);
         YamlNode? Get(string key) => entries.TryGetValue(key, out var e) ? e.Value : null;
-        YamlNode Need(string key) => Get(key) ?? throw new CampaignException(displayName, YamlFields.Line(root), key, "required key is missing");
+        YamlNode Need(string key) => Get(key) ?? throw y.Error(root, key, "required key is missing");
 
         var name = y.Text(Need("name"), "name");
         var seedText = y.Text(Need("seed"), "seed");
@@ -121,7 +111,7 @@ public static class CampaignLoader
         var coverageK = 2.0;
         if (Get("estimates") is { } en)
         {
-            foreach (var (key, _, value) in y.Entries(y.Mapping(en, "estimates"), "estimates", ["k"]))
+            foreach (var (key, _, value, _) in y.Entries(y.Mapping(en, "estimates"), "estimates", ["k"]))
             {
                 coverageK = y.Value(value, $"estimates.{key}", QuantityKind.Number, 0, 10, minExclusive: true);
             }
@@ -130,7 +120,7 @@ public static class CampaignLoader
         var safety = new BenchSafety();
         if (Get("bench") is { } bn)
         {
-            foreach (var (key, _, value) in y.Entries(y.Mapping(bn, "bench"), "bench", ["abort_voltage", "abort_temperature"]))
+            foreach (var (key, _, value, _) in y.Entries(y.Mapping(bn, "bench"), "bench", ["abort_voltage", "abort_temperature"]))
             {
                 safety = key == "abort_voltage"
                     ? safety with { AbortVoltage_V = y.Value(value, "bench.abort_voltage", QuantityKind.Voltage, 0, 10, minExclusive: true) }
@@ -145,7 +135,7 @@ public static class CampaignLoader
         var report = new ReportOptions();
         if (Get("report") is { } rn)
         {
-            foreach (var (key, _, value) in y.Entries(y.Mapping(rn, "report"), "report", ["plots", "traces"]))
+            foreach (var (key, _, value, _) in y.Entries(y.Mapping(rn, "report"), "report", ["plots", "traces"]))
             {
                 report = key == "traces"
                     ? report with { Traces = y.Boolean(value, "report.traces") }
@@ -189,10 +179,10 @@ public static class CampaignLoader
         };
     }
 
-    private static PlantSpec ReadPlant(YamlFields y, YamlNode node)
+    private static PlantSpec ReadPlant(YamlReader<CampaignException> y, YamlNode node)
     {
         var spec = new PlantSpec();
-        foreach (var (key, _, value) in y.Entries(y.Mapping(node, "plant"), "plant", ["volumes", "shells", "thermal", "plating", "sei"]))
+        foreach (var (key, _, value, _) in y.Entries(y.Mapping(node, "plant"), "plant", ["volumes", "shells", "thermal", "plating", "sei"]))
         {
             var field = $"plant.{key}";
             spec = key switch
@@ -235,7 +225,7 @@ public static class CampaignLoader
         return spec;
     }
 
-    private static List<string> ReadCells(YamlFields y, YamlNode node, string baseDirectory)
+    private static List<string> ReadCells(YamlReader<CampaignException> y, YamlNode node, string baseDirectory)
     {
         var cells = new List<string>();
         foreach (var n in y.Axis(node, "cells"))
@@ -257,15 +247,15 @@ public static class CampaignLoader
         return cells;
     }
 
-    private static List<NamedAgeing> ReadAgeing(YamlFields y, YamlNode node)
+    private static List<NamedAgeing> ReadAgeing(YamlReader<CampaignException> y, YamlNode node)
     {
         var list = new List<NamedAgeing>();
-        foreach (var (name, _, value) in y.Entries(y.Mapping(node, "ageing"), "ageing", []))
+        foreach (var (name, _, value, _) in y.Entries(y.Mapping(node, "ageing"), "ageing", []))
         {
             var state = AgeingState.Fresh;
             if (value is YamlMappingNode m)
             {
-                foreach (var (key, _, v) in y.Entries(m, $"ageing.{name}", ["lli", "lam_negative", "lam_positive", "resistance_growth"]))
+                foreach (var (key, _, v, _) in y.Entries(m, $"ageing.{name}", ["lli", "lam_negative", "lam_positive", "resistance_growth"]))
                 {
                     var field = $"ageing.{name}.{key}";
                     state = key switch
@@ -293,10 +283,10 @@ public static class CampaignLoader
         return list;
     }
 
-    private static List<DischargeSpec> ReadDischarges(YamlFields y, YamlNode node, string baseDirectory)
+    private static List<DischargeSpec> ReadDischarges(YamlReader<CampaignException> y, YamlNode node, string baseDirectory)
     {
         var list = new List<DischargeSpec>();
-        foreach (var (name, _, value) in y.Entries(y.Mapping(node, "discharge"), "discharge", []))
+        foreach (var (name, _, value, _) in y.Entries(y.Mapping(node, "discharge"), "discharge", []))
         {
             if (value is not YamlMappingNode m || m.Children.Count == 0)
             {
@@ -309,7 +299,7 @@ public static class CampaignLoader
             var repeat = 1;
             var scale = 1.0;
             var rest = 0.0;
-            foreach (var (key, _, v) in y.Entries(m, $"discharge.{name}", ["drive_cycle", "repeat", "scale", "rest"]))
+            foreach (var (key, _, v, _) in y.Entries(m, $"discharge.{name}", ["drive_cycle", "repeat", "scale", "rest"]))
             {
                 var field = $"discharge.{name}.{key}";
                 switch (key)
@@ -347,14 +337,14 @@ public static class CampaignLoader
         return list;
     }
 
-    private static List<SensorSuite> ReadSensors(YamlFields y, YamlNode node)
+    private static List<SensorSuite> ReadSensors(YamlReader<CampaignException> y, YamlNode node)
     {
         var list = new List<SensorSuite>();
-        foreach (var (name, _, value) in y.Entries(y.Mapping(node, "sensors"), "sensors", []))
+        foreach (var (name, _, value, _) in y.Entries(y.Mapping(node, "sensors"), "sensors", []))
         {
             var suite = SensorSuite.Ideal with { Name = name };
             var faults = new List<SensorFaultSpec>();
-            foreach (var (key, _, v) in y.Entries(y.Mapping(value, $"sensors.{name}"), $"sensors.{name}", ["voltage", "current", "temperature", "pressure", "faults", "initial_soc_sigma"]))
+            foreach (var (key, _, v, _) in y.Entries(y.Mapping(value, $"sensors.{name}"), $"sensors.{name}", ["voltage", "current", "temperature", "pressure", "faults", "initial_soc_sigma"]))
             {
                 var field = $"sensors.{name}.{key}";
                 switch (key)
@@ -395,10 +385,10 @@ public static class CampaignLoader
         return list;
     }
 
-    private static SensorChannelSpec ReadChannel(YamlFields y, YamlNode node, string field, QuantityKind kind)
+    private static SensorChannelSpec ReadChannel(YamlReader<CampaignException> y, YamlNode node, string field, QuantityKind kind)
     {
         var spec = SensorChannelSpec.Ideal;
-        foreach (var (key, _, v) in y.Entries(y.Mapping(node, field), field, ChannelKeys))
+        foreach (var (key, _, v, _) in y.Entries(y.Mapping(node, field), field, ChannelKeys))
         {
             var f = $"{field}.{key}";
             spec = key switch
@@ -413,7 +403,7 @@ public static class CampaignLoader
         return spec;
     }
 
-    private static double NotCRate(YamlFields y, YamlNode v, string field, QuantityKind kind, double? min)
+    private static double NotCRate(YamlReader<CampaignException> y, YamlNode v, string field, QuantityKind kind, double? min)
     {
         var q = y.Quantity(v, field, kind);
         if (q.IsCRate)
@@ -429,7 +419,7 @@ public static class CampaignLoader
         return q.Value;
     }
 
-    private static SensorFaultSpec ReadFault(YamlFields y, YamlNode node, string field)
+    private static SensorFaultSpec ReadFault(YamlReader<CampaignException> y, YamlNode node, string field)
     {
         var m = y.Mapping(node, field);
         SensorFaultKind? kind = null;
@@ -438,7 +428,7 @@ public static class CampaignLoader
         var at = 0.0;
         var duration = double.PositiveInfinity;
         var hasChannel = false;
-        foreach (var (key, _, v) in y.Entries(m, field, ["kind", "channel", "at", "duration", "value"]))
+        foreach (var (key, _, v, _) in y.Entries(m, field, ["kind", "channel", "at", "duration", "value"]))
         {
             var f = $"{field}.{key}";
             switch (key)
@@ -506,7 +496,7 @@ public static class CampaignLoader
         return new SensorFaultSpec(kind.Value, channel, at, duration, value);
     }
 
-    private static LinkKind ReadLink(YamlFields y, YamlNode node) => y.Text(node, "link") switch
+    private static LinkKind ReadLink(YamlReader<CampaignException> y, YamlNode node) => y.Text(node, "link") switch
     {
         "can" => LinkKind.Can,
         "direct" => LinkKind.Direct,
@@ -514,7 +504,7 @@ public static class CampaignLoader
     };
 
     /// <summary>On the CAN link the controller runs on the bus's tick: its period must be a whole number of ticks.</summary>
-    private static void CheckCanPeriod(YamlFields y, YamlNode node, double period_s)
+    private static void CheckCanPeriod(YamlReader<CampaignException> y, YamlNode node, double period_s)
     {
         var tickNs = BenchProtocol.TickNs(new ChargerProtocol(BenchProtocol.Database));
         var periodNs = Math.Round(period_s * 1e9);
@@ -525,7 +515,7 @@ public static class CampaignLoader
         }
     }
 
-    private static ChargerSpec ReadCharger(YamlFields y, YamlNode node, LinkKind link)
+    private static ChargerSpec ReadCharger(YamlReader<CampaignException> y, YamlNode node, LinkKind link)
     {
         var m = y.Mapping(node, "charger");
         var e = y.Entries(m, "charger", ["max_current", "max_voltage", "slew", "heartbeat_timeout"]).ToDictionary(x => x.Key);
@@ -548,7 +538,7 @@ public static class CampaignLoader
         return new ChargerSpec(current, voltage, slew, heartbeat);
     }
 
-    private static Quantity PositiveCurrent(YamlFields y, YamlNode node, string field)
+    private static Quantity PositiveCurrent(YamlReader<CampaignException> y, YamlNode node, string field)
     {
         var q = y.Quantity(node, field, QuantityKind.Current);
         if (!(q.Value > 0))
@@ -559,14 +549,14 @@ public static class CampaignLoader
         return q;
     }
 
-    private static List<ControllerSpec> ReadControllers(YamlFields y, YamlNode node, ChargerSpec charger)
+    private static List<ControllerSpec> ReadControllers(YamlReader<CampaignException> y, YamlNode node, ChargerSpec charger)
     {
         var list = new List<ControllerSpec>();
-        foreach (var (name, keyNode, value) in y.Entries(y.Mapping(node, "controllers"), "controllers", []))
+        foreach (var (name, keyNode, value, _) in y.Entries(y.Mapping(node, "controllers"), "controllers", []))
         {
             var field = $"controllers.{name}";
             var m = y.Mapping(value, field);
-            var typeNode = m.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "type" }).Value
+            var typeNode = YamlScalars.Find(m, "type")
                 ?? throw y.Error(keyNode, $"{field}.type", "required key is missing (cccv, multistage-cc, pressure-cc or oracle)");
             var type = y.Text(typeNode, $"{field}.type");
             list.Add(type switch
@@ -587,7 +577,7 @@ public static class CampaignLoader
         return list;
     }
 
-    private static double VoltageLimit(YamlFields y, YamlNode v, string field, ChargerSpec charger)
+    private static double VoltageLimit(YamlReader<CampaignException> y, YamlNode v, string field, ChargerSpec charger)
     {
         var limit = y.Value(v, field, QuantityKind.Voltage, 2, 5, minExclusive: true);
         if (limit > charger.MaxVoltage_V + 1e-12)
@@ -598,11 +588,11 @@ public static class CampaignLoader
         return limit;
     }
 
-    private static CcCvSpec ReadCcCv(YamlFields y, YamlMappingNode m, string name, string field)
+    private static CcCvSpec ReadCcCv(YamlReader<CampaignException> y, YamlMappingNode m, string name, string field)
     {
         IReadOnlyList<ExperimentStep>? steps = null;
         var tolerance = 0.01;
-        foreach (var (key, _, v) in y.Entries(m, field, ["type", "steps", "voltage_tolerance"]))
+        foreach (var (key, _, v, _) in y.Entries(m, field, ["type", "steps", "voltage_tolerance"]))
         {
             var f = $"{field}.{key}";
             switch (key)
@@ -638,12 +628,12 @@ public static class CampaignLoader
         return steps is null ? throw y.Error(m, $"{field}.steps", "required key is missing") : new CcCvSpec(name, steps, tolerance);
     }
 
-    private static MultiStageCcSpec ReadMultiStage(YamlFields y, YamlMappingNode m, string name, string field, ChargerSpec charger)
+    private static MultiStageCcSpec ReadMultiStage(YamlReader<CampaignException> y, YamlMappingNode m, string name, string field, ChargerSpec charger)
     {
         var stages = new List<CcStage>();
         var voltage = charger.MaxVoltage_V;
         var sawStages = false;
-        foreach (var (key, _, v) in y.Entries(m, field, ["type", "stages", "voltage_limit"]))
+        foreach (var (key, _, v, _) in y.Entries(m, field, ["type", "stages", "voltage_limit"]))
         {
             var f = $"{field}.{key}";
             if (key == "voltage_limit")
@@ -657,7 +647,7 @@ public static class CampaignLoader
                 {
                     double? until = null;
                     Quantity? rate = null;
-                    foreach (var (sk, _, sv) in y.Entries(y.Mapping(s, f), f, ["until_soc", "rate"]))
+                    foreach (var (sk, _, sv, _) in y.Entries(y.Mapping(s, f), f, ["until_soc", "rate"]))
                     {
                         if (sk == "until_soc")
                         {
@@ -686,14 +676,14 @@ public static class CampaignLoader
         return !sawStages || stages.Count == 0 ? throw y.Error(m, $"{field}.stages", "required key is missing") : new MultiStageCcSpec(name, stages, voltage);
     }
 
-    private static PressureTriggeredSpec ReadPressure(YamlFields y, YamlMappingNode m, string name, string field, ChargerSpec charger)
+    private static PressureTriggeredSpec ReadPressure(YamlReader<CampaignException> y, YamlMappingNode m, string name, string field, ChargerSpec charger)
     {
         var rates = new List<Quantity>();
         double? threshold = null;
         var window = 60.0;
         var dwell = 120.0;
         var voltage = charger.MaxVoltage_V;
-        foreach (var (key, _, v) in y.Entries(m, field, ["type", "rates", "threshold", "window", "min_dwell", "voltage_limit"]))
+        foreach (var (key, _, v, _) in y.Entries(m, field, ["type", "rates", "threshold", "window", "min_dwell", "voltage_limit"]))
         {
             var f = $"{field}.{key}";
             switch (key)
@@ -730,11 +720,11 @@ public static class CampaignLoader
             : new PressureTriggeredSpec(name, rates, threshold.Value, window, dwell, voltage);
     }
 
-    private static OracleSpec ReadOracle(YamlFields y, YamlMappingNode m, string name, string field, ChargerSpec charger)
+    private static OracleSpec ReadOracle(YamlReader<CampaignException> y, YamlMappingNode m, string name, string field, ChargerSpec charger)
     {
         var spec = new OracleSpec(name, 20, 60, 0.002, 273.15 + 45, charger.MaxCurrent, new Quantity(QuantityKind.Current, 0.02, IsCRate: true), 8, charger.MaxVoltage_V);
         YamlNode? intervalNode = null;
-        foreach (var (key, _, v) in y.Entries(m, field, ["type", "decision_interval", "horizon", "margin", "max_temperature", "max_current", "resolution", "max_evaluations", "voltage_limit"]))
+        foreach (var (key, _, v, _) in y.Entries(m, field, ["type", "decision_interval", "horizon", "margin", "max_temperature", "max_current", "resolution", "max_evaluations", "voltage_limit"]))
         {
             var f = $"{field}.{key}";
             switch (key)
@@ -775,11 +765,11 @@ public static class CampaignLoader
         return spec;
     }
 
-    private static List<LimitSpec> ReadLimits(YamlFields y, YamlNode node, IReadOnlyList<ControllerSpec> controllers)
+    private static List<LimitSpec> ReadLimits(YamlReader<CampaignException> y, YamlNode node, IReadOnlyList<ControllerSpec> controllers)
     {
         var list = new List<LimitSpec>();
         var keys = MetricInfo.All.Select(i => i.Key).ToArray();
-        foreach (var (key, _, value) in y.Entries(y.Mapping(node, "limits"), "limits", keys))
+        foreach (var (key, _, value, _) in y.Entries(y.Mapping(node, "limits"), "limits", keys))
         {
             var info = MetricInfo.Find(key)!;
             var items = value is YamlSequenceNode seq ? seq.Children : (IList<YamlNode>)[value];
@@ -792,12 +782,12 @@ public static class CampaignLoader
         return list;
     }
 
-    private static LimitSpec ReadLimit(YamlFields y, YamlNode node, string field, MetricInfo info, IReadOnlyList<ControllerSpec> controllers)
+    private static LimitSpec ReadLimit(YamlReader<CampaignException> y, YamlNode node, string field, MetricInfo info, IReadOnlyList<ControllerSpec> controllers)
     {
         double? min = null, max = null, mmin = null, mmax = null;
         var only = new List<string>();
         var lines = new Dictionary<string, YamlNode>();
-        foreach (var (key, _, v) in y.Entries(y.Mapping(node, field), field, ["min", "max", "marginal_min", "marginal_max", "controllers"]))
+        foreach (var (key, _, v, _) in y.Entries(y.Mapping(node, field), field, ["min", "max", "marginal_min", "marginal_max", "controllers"]))
         {
             var f = $"{field}.{key}";
             lines[key] = v;

@@ -54,6 +54,18 @@ internal static class CampaignYaml
         return v;
     }
 
+    /// <summary>A current (absolute or C-rate) above zero.</summary>
+    public static Quantity PositiveCurrent(this YamlReader<CampaignException> y, YamlNode node, string field)
+    {
+        var q = y.Quantity(node, field, QuantityKind.Current);
+        if (!(q.Value > 0))
+        {
+            throw y.Error(node, field, $"'{y.Text(node, field)}': impossible, the current must be positive");
+        }
+
+        return q;
+    }
+
     private static string Range(QuantityKind kind, double? min, double? max, bool minExclusive)
     {
         string F(double v) => kind switch

@@ -96,6 +96,7 @@ internal static class CellFileLoader
             $"unknown {(unknown.Mapping.Length == 0 ? "top-level " : "")}key{unknown.DidYouMean} (allowed: {unknown.KnownList})"),
         YamlProblem.NotAMapping => Located(at).Error("expected a mapping of \"name\": value lines"),
         YamlProblem.NotAValue => Located(at).Error("expected text"),
+        YamlProblem.NotOneOf choice => Located(at).Error($"expected {choice.Choices}, got '{choice.Text}'"),
         _ => Located(at).Error(problem.Message),
     };
 

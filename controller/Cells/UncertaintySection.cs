@@ -38,12 +38,7 @@ internal static class UncertaintySection
                     notes = y.Text(value, at);
                     break;
                 case "converged":
-                    converged = y.Text(value, at) switch
-                    {
-                        "true" => true,
-                        "false" => false,
-                        var other => throw y.Error(at, $"expected true or false, got '{other}'"),
-                    };
+                    converged = y.OneOf(value, at, ("true", true), ("false", false));
                     break;
                 case "residuals":
                     var count = y.Number(value, at);
@@ -139,12 +134,7 @@ internal static class UncertaintySection
                     case "lower": lower = y.Number(field, fieldAt); break;
                     case "upper": upper = y.Number(field, fieldAt); break;
                     case "scale":
-                        scale = y.Text(field, fieldAt) switch
-                        {
-                            "log" => FitScale.Log,
-                            "linear" => FitScale.Linear,
-                            var other => throw y.Error(fieldAt, $"expected log or linear, got '{other}'"),
-                        };
+                        scale = y.OneOf(field, fieldAt, ("log", FitScale.Log), ("linear", FitScale.Linear));
                         break;
                     case "at_bound":
                         atBound = y.Text(field, fieldAt) == "true";

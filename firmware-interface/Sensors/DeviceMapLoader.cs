@@ -115,6 +115,7 @@ public static class DeviceMapLoader
         {
             YamlProblem.UnknownKey unknown => $"unknown key{unknown.DidYouMean} (expected one of {unknown.KnownList})",
             YamlProblem.NotAMapping => "expected a mapping",
+            YamlProblem.NotOneOf choice => $"'{choice.Text}' is not one of {string.Join(", ", choice.Names)}",
             _ => problem.Message,
         }),
     };

@@ -72,12 +72,7 @@ internal static class DeviceMapSettings
             return fallback ?? throw y.Error(map, Join(path, key), $"is required (one of {string.Join(", ", System.Enum.GetNames<T>())})");
         }
 
-        if (!System.Enum.TryParse(text, ignoreCase: false, out T value) || !System.Enum.IsDefined(value) || char.IsAsciiDigit(text[0]))
-        {
-            throw y.Error(YamlScalars.Find(map, key)!, Join(path, key), $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
-        }
-
-        return value;
+        return y.OneOf(YamlScalars.Find(map, key)!, Join(path, key), [.. System.Enum.GetNames<T>().Select(name => (name, System.Enum.Parse<T>(name)))]);
     }
 
     private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;

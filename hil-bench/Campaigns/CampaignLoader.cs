@@ -198,16 +198,7 @@ public static class CampaignLoader
             {
                 report = key == "traces"
                     ? report with { Traces = y.Boolean(value, "report.traces") }
-                    : report with
-                    {
-                        Plots = y.Text(value, "report.plots") switch
-                        {
-                            "all" => PlotSelection.All,
-                            "failed" => PlotSelection.Failed,
-                            "none" => PlotSelection.None,
-                            var other => throw y.Error(value, "report.plots", $"'{other}': expected all, failed or none"),
-                        },
-                    };
+                    : report with { Plots = y.OneOf(value, "report.plots", ("all", PlotSelection.All), ("failed", PlotSelection.Failed), ("none", PlotSelection.None)) };
             }
         }
 

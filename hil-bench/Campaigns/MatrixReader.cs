@@ -23,35 +23,20 @@ internal sealed class MatrixReader(YamlReader<CampaignException> y, string baseD
             {
                 "volumes" => spec with { Volumes = y.Integer(value, field, 2, 100) },
                 "shells" => spec with { Shells = y.Integer(value, field, 3, 100) },
-                "thermal" => spec with
-                {
-                    Thermal = y.Text(value, field) switch
-                    {
-                        "lumped" => ThermalModel.Lumped,
-                        "isothermal" => ThermalModel.Isothermal,
-                        var o => throw y.Error(value, field, $"'{o}': expected lumped or isothermal"),
-                    },
-                },
+                "thermal" => spec with { Thermal = y.OneOf(value, field, ("lumped", ThermalModel.Lumped), ("isothermal", ThermalModel.Isothermal)) },
                 "plating" => spec with
                 {
-                    Plating = y.Text(value, field) switch
-                    {
-                        "partially-reversible" => PlatingModel.PartiallyReversible,
-                        "reversible" => PlatingModel.Reversible,
-                        "irreversible" => PlatingModel.Irreversible,
-                        "none" => PlatingModel.None,
-                        var o => throw y.Error(value, field, $"'{o}': expected partially-reversible, reversible, irreversible or none"),
-                    },
+                    Plating = y.OneOf(
+                        value,
+                        field,
+                        ("partially-reversible", PlatingModel.PartiallyReversible),
+                        ("reversible", PlatingModel.Reversible),
+                        ("irreversible", PlatingModel.Irreversible),
+                        ("none", PlatingModel.None)),
                 },
                 _ => spec with
                 {
-                    Sei = y.Text(value, field) switch
-                    {
-                        "solvent-diffusion" => SeiModel.SolventDiffusionLimited,
-                        "reaction" => SeiModel.ReactionLimited,
-                        "none" => SeiModel.None,
-                        var o => throw y.Error(value, field, $"'{o}': expected solvent-diffusion, reaction or none"),
-                    },
+                    Sei = y.OneOf(value, field, ("solvent-diffusion", SeiModel.SolventDiffusionLimited), ("reaction", SeiModel.ReactionLimited), ("none", SeiModel.None)),
                 },
             };
         }

@@ -106,24 +106,17 @@ internal sealed class SensorSuiteReader(YamlReader<CampaignException> y)
             switch (key)
             {
                 case "kind":
-                    kind = y.Text(v, f) switch
-                    {
-                        "stuck" => SensorFaultKind.Stuck,
-                        "offset" => SensorFaultKind.Offset,
-                        "heartbeat_loss" => SensorFaultKind.HeartbeatLoss,
-                        var o => throw y.Error(v, f, $"'{o}': expected stuck, offset or heartbeat_loss"),
-                    };
+                    kind = y.OneOf(v, f, ("stuck", SensorFaultKind.Stuck), ("offset", SensorFaultKind.Offset), ("heartbeat_loss", SensorFaultKind.HeartbeatLoss));
                     break;
                 case "channel":
                     hasChannel = true;
-                    channel = y.Text(v, f) switch
-                    {
-                        "voltage" => SensorChannelId.Voltage,
-                        "current" => SensorChannelId.Current,
-                        "temperature" => SensorChannelId.Temperature,
-                        "pressure" => SensorChannelId.Pressure,
-                        var o => throw y.Error(v, f, $"'{o}': expected voltage, current, temperature or pressure"),
-                    };
+                    channel = y.OneOf(
+                        v,
+                        f,
+                        ("voltage", SensorChannelId.Voltage),
+                        ("current", SensorChannelId.Current),
+                        ("temperature", SensorChannelId.Temperature),
+                        ("pressure", SensorChannelId.Pressure));
                     break;
                 case "at":
                     at = y.Value(v, f, QuantityKind.Time, 0, 48 * 3600);

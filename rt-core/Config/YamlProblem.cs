@@ -75,6 +75,15 @@ public abstract record YamlProblem
         public override string Message => $"expected a number, got {Got}";
     }
 
+    /// <summary>A text that names none of the choices <paramref name="Names"/>.</summary>
+    public sealed record NotOneOf(string Text, IReadOnlyList<string> Names) : YamlProblem
+    {
+        /// <summary>"a, b or c".</summary>
+        public string Choices => Names.Count < 2 ? string.Join("", Names) : $"{string.Join(", ", Names.Take(Names.Count - 1))} or {Names[^1]}";
+
+        public override string Message => $"'{Text}': expected {Choices}";
+    }
+
     public sealed record NotAWholeNumber(string Text) : YamlProblem
     {
         public override string Message => $"'{Text}' is not a whole number";

@@ -101,6 +101,30 @@ public sealed class YamlReader<TError>(string file, YamlErrorFactory<TError> err
         return YamlScalars.TryNumber(scalar.Value, out var number) ? number : throw Error(at, new YamlProblem.NotANumber($"'{scalar.Value}'"));
     }
 
+    /// <summary>The value whose name the node's text is (names match exactly; a message lists them in this order).</summary>
+    public T OneOf<T>(YamlNode node, string field, params ReadOnlySpan<(string Name, T Value)> choices) => OneOf(node, At(node, field), choices);
+
+    /// <inheritdoc cref="OneOf{T}(YamlNode, string, ReadOnlySpan{ValueTuple{string, T}})"/>
+    public T OneOf<T>(YamlNode node, YamlLocation at, params ReadOnlySpan<(string Name, T Value)> choices)
+    {
+        var text = Text(node, at);
+        foreach (var (name, value) in choices)
+        {
+            if (name == text)
+            {
+                return value;
+            }
+        }
+
+        var names = new string[choices.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = choices[i].Name;
+        }
+
+        throw Error(at, new YamlProblem.NotOneOf(text, names));
+    }
+
     /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>]; with <paramref name="hex"/> also 0x… .</summary>
     public int Integer(YamlNode node, string field, int min, int max, bool hex = false) => Integer(node, At(node, field), min, max, hex);
 

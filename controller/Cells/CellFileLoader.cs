@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChargeTwin.RtCore.Config;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -18,130 +19,124 @@ internal static class CellFileLoader
     /// <param name="tables">Where table("…") files are looked up.</param>
     public static ParameterSet Load(string text, string displayName, string source, TableSource tables)
     {
-        var root = ParseRoot(text, displayName);
+        var y = new YamlReader<ParameterException>(displayName, Error);
+        var root = ParseRoot(y, text);
         var builder = new ParameterSetBuilder("", source);
         var tableCache = new Dictionary<(string Path, TableInterpolation Kind, double Width), PiecewiseCubic>();
         YamlMappingNode? functions = null;
-        (YamlMappingNode Node, SourceLocation Location)? uncertainty = null;
+        YamlMappingNode? uncertainty = null;
         var hasName = false;
 
-        foreach (var (keyNode, value) in root.Children)
+        foreach (var (key, _, value, at) in y.Entries(root, "", TopLevelKeys))
         {
-            var key = KeyText(keyNode, displayName);
-            var line = Line(keyNode);
-            var location = new SourceLocation(displayName, line, key);
             switch (key)
             {
                 case "name":
-                    builder.Name = Text(value, location);
+                    builder.Name = y.Text(value, at);
                     hasName = builder.Name.Length > 0;
                     break;
                 case "description":
-                    builder.Description = Text(value, location);
+                    builder.Description = y.Text(value, at);
                     break;
                 case "provenance":
-                    builder.Provenance = Text(value, location);
+                    builder.Provenance = y.Text(value, at);
                     break;
                 case "citations":
                     if (value is not YamlSequenceNode citations)
                     {
-                        throw location.Error("expected a list of citation keys, e.g. [\"OKane2022\", \"Chen2020\"]");
+                        throw y.Error(at, "expected a list of citation keys, e.g. [\"OKane2022\", \"Chen2020\"]");
                     }
 
                     foreach (var citation in citations.Children)
                     {
-                        builder.Citations.Add(Text(citation, location with { Line = Line(citation) }));
+                        builder.Citations.Add(y.Text(citation, y.At(citation, key)));
                     }
 
                     break;
                 case "parameters":
-                    ReadParameters(Mapping(value, location), displayName, builder);
+                    ReadParameters(y, y.Mapping(value, at), builder);
                     break;
                 case "functions":
-                    functions = Mapping(value, location);
+                    functions = y.Mapping(value, at);
                     break;
                 case "uncertainty":
-                    uncertainty = (Mapping(value, location), location);
+                    uncertainty = y.Mapping(value, at);
                     break;
-                default:
-                    throw location.Error(
-                        $"unknown top-level key{NameSuggestions.DidYouMean(key, TopLevelKeys)} (allowed: {string.Join(", ", TopLevelKeys)})");
             }
         }
 
         if (!hasName)
         {
-            throw new ParameterException("missing 'name:' (the cell's name, e.g. name: OKane2022)", displayName, Line(root));
+            throw y.Error(root, "", "missing 'name:' (the cell's name, e.g. name: OKane2022)");
         }
 
         // functions after parameters, whatever the order in the file: param() is resolved when the set is built
         if (functions is not null)
         {
-            ReadFunctions(functions, displayName, builder, tables, tableCache);
+            ReadFunctions(y, functions, builder, tables, tableCache);
         }
 
-        if (uncertainty is { } section)
+        if (uncertainty is not null)
         {
-            builder.Uncertainty = UncertaintySection.Read(section.Node, displayName, builder);
+            builder.Uncertainty = UncertaintySection.Read(y, uncertainty, builder);
         }
 
         return builder.Build();
     }
 
-    private static YamlMappingNode ParseRoot(string text, string displayName)
+    /// <summary>
+    /// The cell file's errors: one <see cref="ParameterException"/> line naming file, line and key — a parameter or
+    /// function by its name, any other key by its path (uncertainty.parameters.sigma), a repeated key as written.
+    /// </summary>
+    private static ParameterException Error(YamlLocation at, YamlProblem problem) => problem switch
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            var line = (int)e.Start.Line;
-            if (e.Message.StartsWith("Duplicate key", StringComparison.Ordinal))
-            {
-                throw new ParameterException("duplicate key", displayName, line, KeyOnLine(text, line), e);
-            }
+        YamlProblem.Syntax syntax => new($"YAML syntax error: {syntax.Detail}", at.File, at.Line, null, syntax.Cause),
+        YamlProblem.DuplicateKey duplicate => new("duplicate key", at.File, at.Line, duplicate.Key),
+        YamlProblem.UnknownKey unknown => Located(at).Error(
+            $"unknown {(unknown.Mapping.Length == 0 ? "top-level " : "")}key{unknown.DidYouMean} (allowed: {unknown.KnownList})"),
+        YamlProblem.NotAMapping => Located(at).Error("expected a mapping of \"name\": value lines"),
+        YamlProblem.NotAValue => Located(at).Error("expected text"),
+        YamlProblem.NotOneOf choice => Located(at).Error($"expected {choice.Choices}, got '{choice.Text}'"),
+        _ => Located(at).Error(problem.Message),
+    };
 
-            throw new ParameterException($"YAML syntax error: {e.Message}", displayName, line, null, e);
-        }
+    private static SourceLocation Located(YamlLocation at) => new(at.File, at.Line, at.Field.Length == 0 ? null : at.Field);
 
-        if (stream.Documents.Count == 0)
+    private static YamlMappingNode ParseRoot(YamlReader<ParameterException> y, string text)
+    {
+        var documents = y.Parse(text);
+        if (documents.Count == 0)
         {
-            throw new ParameterException("empty cell file", displayName);
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            throw new ParameterException(
-                "a cell file holds one YAML document (found a second '---')", displayName, Line(stream.Documents[1].RootNode));
+            throw new ParameterException("empty cell file", y.File);
         }
 
-        return stream.Documents[0].RootNode as YamlMappingNode
-            ?? throw new ParameterException("expected a mapping of keys (name:, parameters:, functions:, …)", displayName, Line(stream.Documents[0].RootNode));
+        if (documents.Count > 1)
+        {
+            throw y.Error(documents[1].RootNode, "", "a cell file holds one YAML document (found a second '---')");
+        }
+
+        return documents[0].RootNode as YamlMappingNode
+            ?? throw y.Error(documents[0].RootNode, "", "expected a mapping of keys (name:, parameters:, functions:, …)");
     }
 
-    private static void ReadParameters(YamlMappingNode parameters, string displayName, ParameterSetBuilder builder)
+    private static void ReadParameters(YamlReader<ParameterException> y, YamlMappingNode parameters, ParameterSetBuilder builder)
     {
-        foreach (var (keyNode, value) in parameters.Children)
+        foreach (var (name, _, value, at) in y.Entries(parameters, "", []))
         {
-            var name = KeyText(keyNode, displayName);
-            var location = new SourceLocation(displayName, Line(keyNode), name);
-            builder.AddScalar(name, Number(value, location), location);
+            builder.AddScalar(name, y.Number(value, at), Located(at));
         }
     }
 
     private static void ReadFunctions(
+        YamlReader<ParameterException> y,
         YamlMappingNode functions,
-        string displayName,
         ParameterSetBuilder builder,
         TableSource tables,
         Dictionary<(string Path, TableInterpolation Kind, double Width), PiecewiseCubic> tableCache)
     {
-        foreach (var (keyNode, value) in functions.Children)
+        foreach (var (name, _, value, at) in y.Entries(functions, "", []))
         {
-            var name = KeyText(keyNode, displayName);
-            var location = new SourceLocation(displayName, Line(keyNode), name);
+            var location = Located(at);
             if (!FunctionSignatures.TryGetArguments(name, out var arguments))
             {
                 var close = NameSuggestions.Closest(name, FunctionSignatures.Names);
@@ -156,7 +151,7 @@ internal static class CellFileLoader
                 throw location.Error("expected an expression (a string) or a number");
             }
 
-            if (scalar.Style == ScalarStyle.Plain && TryNumber(scalar.Value, out var constant))
+            if (scalar.Style == ScalarStyle.Plain && YamlScalars.TryNumber(scalar.Value, out var constant))
             {
                 builder.AddScalar(name, constant, location);
                 continue;
@@ -211,61 +206,5 @@ internal static class CellFileLoader
 
         cache[(path, kind, width)] = table;
         return table;
-    }
-
-    internal static double Number(YamlNode value, SourceLocation location)
-    {
-        if (value is not YamlScalarNode scalar)
-        {
-            throw location.Error($"expected a number, got a {(value is YamlSequenceNode ? "list" : "mapping")}");
-        }
-
-        if (scalar.Style != ScalarStyle.Plain)
-        {
-            throw location.Error($"expected a number, got the string \"{scalar.Value}\" (numbers are written without quotes)");
-        }
-
-        if (!TryNumber(scalar.Value, out var number))
-        {
-            throw location.Error($"expected a number, got '{scalar.Value}'");
-        }
-
-        return number;
-    }
-
-    private static bool TryNumber(string? text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
-
-    internal static string Text(YamlNode value, SourceLocation location) =>
-        value is YamlScalarNode { Value: { } text } ? text : throw location.Error("expected text");
-
-    internal static YamlMappingNode Mapping(YamlNode value, SourceLocation location) =>
-        value as YamlMappingNode ?? throw location.Error("expected a mapping of \"name\": value lines");
-
-    internal static string KeyText(YamlNode key, string displayName) =>
-        key is YamlScalarNode { Value: { } text }
-            ? text
-            : throw new ParameterException("a key must be plain text", displayName, Line(key));
-
-    internal static int Line(YamlNode node) => (int)node.Start.Line;
-
-    /// <summary>The key written on line <paramref name="line"/> (1-based), for duplicate-key messages.</summary>
-    private static string? KeyOnLine(string text, int line)
-    {
-        var lines = text.Split('\n');
-        if (line < 1 || line > lines.Length)
-        {
-            return null;
-        }
-
-        var content = lines[line - 1].Trim();
-        if (content.Length > 0 && content[0] is '"' or '\'')
-        {
-            var end = content.IndexOf(content[0], 1);
-            return end > 0 ? content[1..end] : null;
-        }
-
-        var colon = content.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 ? content[..colon].Trim() : null;
     }
 }

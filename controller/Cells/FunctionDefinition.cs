@@ -1,3 +1,5 @@
+using ChargeTwin.RtCore.Config;
+
 namespace ChargeTwin.Cells;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChargeTwin.RtCore.Config;
 
 namespace ChargeTwin.Cells;
 

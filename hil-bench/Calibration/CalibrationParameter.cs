@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
+using ChargeTwin.RtCore.Config;
 
 namespace ChargeTwin.HilBench.Calibration;
 

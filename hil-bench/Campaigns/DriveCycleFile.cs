@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChargeTwin.RtCore.Config;
 using YamlDotNet.RepresentationModel;
 
 namespace ChargeTwin.HilBench.Campaigns;
@@ -9,7 +10,7 @@ namespace ChargeTwin.HilBench.Campaigns;
 /// </summary>
 internal static class DriveCycleFile
 {
-    public static (double[] Time_s, double[] Value, bool IsPower) Read(YamlFields y, YamlNode node, string field, string profile, string baseDirectory)
+    public static (double[] Time_s, double[] Value, bool IsPower) Read(YamlReader<CampaignException> y, YamlNode node, string field, string profile, string baseDirectory)
     {
         var builtIn = Path.Combine(AppContext.BaseDirectory, "data", "drive_cycles", profile + ".csv");
         var path = !profile.Contains('/', StringComparison.Ordinal) && !profile.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && File.Exists(builtIn)

@@ -34,8 +34,11 @@ public static class DependencyRules
         new("tests", null),
     ];
 
-    /// <summary>Projects that reference no project at all, not even one of their own layer.</summary>
-    public static IReadOnlyList<string> Standalone { get; } = ["controller/Cells/ChargeTwin.Cells.csproj"];
+    /// <summary>Projects stricter than their layer: each may reference the listed projects and nothing else, not even a project of its own layer.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Restricted { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["controller/Cells/ChargeTwin.Cells.csproj"] = ["rt-core/ChargeTwin.RtCore.csproj"],
+    };
 
     /// <summary>The layer a project belongs to: the folder it sits in at the repository root (null: none).</summary>
     public static Layer? LayerOf(string path)
@@ -87,9 +90,9 @@ public static class DependencyRules
     /// <summary>Why <paramref name="project"/> may not reference <paramref name="reference"/>, or null when it may.</summary>
     private static string? Rule(string project, Layer layer, string reference)
     {
-        if (Standalone.Contains(project, StringComparer.Ordinal))
+        if (Restricted.TryGetValue(project, out var only) && !only.Contains(reference, StringComparer.Ordinal))
         {
-            return $"{Path.GetFileNameWithoutExtension(project)} depends on no project ({Document}, the dependency rule)";
+            return $"{Path.GetFileNameWithoutExtension(project)} depends on {string.Join(", ", only.Select(Path.GetFileNameWithoutExtension))} only ({Document}, the dependency rule)";
         }
 
         if (layer.MayReference is null)

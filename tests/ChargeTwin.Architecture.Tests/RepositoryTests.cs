@@ -26,12 +26,13 @@ public sealed class RepositoryTests
     }
 
     [Fact]
-    public void TheStandaloneProjects_ExistAndReferenceNoProject()
+    public void TheRestrictedProjects_ExistAndReferenceOnlyWhatTheyMay()
     {
-        foreach (var project in DependencyRules.Standalone)
+        foreach (var (project, only) in DependencyRules.Restricted)
         {
-            Assert.True(Projects.TryGetValue(project, out var references), $"{project} not found: the rule that it references no project checks nothing");
-            Assert.True(references.Count == 0, $"{project} references {string.Join(", ", references)}: it depends on no project ({DependencyRules.Document})");
+            Assert.True(Projects.TryGetValue(project, out var references), $"{project} not found: the rule that restricts its references checks nothing");
+            var others = references.Except(only, StringComparer.Ordinal).ToList();
+            Assert.True(others.Count == 0, $"{project} references {string.Join(", ", others)}: it depends on {string.Join(", ", only)} only ({DependencyRules.Document})");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ChargeTwin.RtCore.Config;
 
 namespace ChargeTwin.Cells;
 

@@ -1,6 +1,6 @@
-namespace ChargeTwin.Cells;
+namespace ChargeTwin.RtCore.Config;
 
-/// <summary>"Did you mean …" for mistyped parameter and function names.</summary>
+/// <summary>"Did you mean …" for mistyped names: keys of a config file, parameters, functions.</summary>
 public static class NameSuggestions
 {
     /// <summary>Up to <paramref name="max"/> candidates close to <paramref name="name"/>, closest first.</summary>

@@ -214,10 +214,3 @@ public static partial class ExperimentParser
     [GeneratedRegex(@"^([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|hour|hours)$")]
     private static partial Regex DurationPattern();
 }
-
-/// <summary>An experiment step that cannot be read; the message names the step and the problem.</summary>
-public sealed class ExperimentParseException(string step, string problem)
-    : Exception(step.Length > 0 ? $"experiment step '{step}': {problem}" : $"experiment: {problem}")
-{
-    public string Step { get; } = step;
-}

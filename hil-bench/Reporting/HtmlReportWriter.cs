@@ -7,9 +7,6 @@ using ChargeTwin.HilBench.Metrics;
 
 namespace ChargeTwin.HilBench.Reporting;
 
-/// <summary>What the report says about the run beside the verdicts.</summary>
-public sealed record ReportRunInfo(int ScenarioCount, int TotalScenarios, string ShardText, int Jobs, double Elapsed_s, double ScenariosPerSecond);
-
 /// <summary>
 /// report.html: one self-contained page (CSS inline) with relative links to each scenario's PNG figure and
 /// Parquet trace: run facts, verdict counts, a per-controller table, the summary table worst-first, and one

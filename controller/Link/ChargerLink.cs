@@ -134,7 +134,7 @@ public sealed class ChargerLink
         if (misfit is not null)
         {
             RangeErrors++;
-            FirstRangeError ??= RangeError(misfit, nowNs);
+            FirstRangeError ??= _protocol.Misfit(_protocol.Setpoint.Name + ".", misfit, (nowNs - _startNs) / 1e9);
             _protocol.EncodeSetpoint(new PowerStageSetpoint(0, 0, false, PowerStageMode.Off, 0), ref _frame);
         }
 
@@ -155,7 +155,4 @@ public sealed class ChargerLink
             FramesSent++;
         }
     }
-
-    private string RangeError(DbcSignal signal, long nowNs) => System.FormattableString.Invariant(
-        $"PS_Setpoint.{signal.Name} = {_protocol.MisfitValue:G6} {signal.Unit} does not fit the DBC range [{signal.Minimum:G6}|{signal.Maximum:G6}] at {(nowNs - _startNs) / 1e9:0.###} s");
 }

@@ -165,9 +165,12 @@ public sealed class DbcSignal
             return false;
         }
 
-        double raw = Math.Round((physical - Offset) / Factor, MidpointRounding.AwayFromZero);
+        double raw = RoundToRaw(physical);
         return raw >= RawMinimum && raw <= RawMaximum;
     }
+
+    /// <summary>The nearest raw step of a physical value, half away from zero (not yet limited to the bit field).</summary>
+    private double RoundToRaw(double physical) => Math.Round((physical - Offset) / Factor, MidpointRounding.AwayFromZero);
 
     /// <summary>The raw value <see cref="Encode"/> would write for a physical value.</summary>
     public long ToRaw(double physical)
@@ -182,7 +185,7 @@ public sealed class DbcSignal
             physical = Math.Clamp(physical, Minimum, Maximum);
         }
 
-        double raw = Math.Round((physical - Offset) / Factor, MidpointRounding.AwayFromZero);
+        double raw = RoundToRaw(physical);
         if (raw <= RawMinimum)
         {
             return RawMinimum;

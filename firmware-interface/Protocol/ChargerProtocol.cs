@@ -87,6 +87,13 @@ public sealed class ChargerProtocol
     /// <summary>The value (in the signal's unit) of the last misfit an encoder returned: what did not fit.</summary>
     public double MisfitValue { get; private set; } = double.NaN;
 
+    /// <summary>
+    /// The last misfit as one line: "<paramref name="message"/>SIGNAL = value unit does not fit the DBC range [min|max] at t s"
+    /// (<paramref name="message"/> names where it was sent, e.g. "PS_Setpoint." or "CM ").
+    /// </summary>
+    public string Misfit(string message, DbcSignal signal, double at_s) => System.FormattableString.Invariant(
+        $"{message}{signal.Name} = {MisfitValue:G6} {signal.Unit} does not fit the DBC range [{signal.Minimum:G6}|{signal.Maximum:G6}] at {at_s:0.###} s");
+
     /// <summary>Where the DBC shipped with this assembly lies.</summary>
     public static string DefaultDbcPath => Path.Combine(AppContext.BaseDirectory, "protocol", "chargetwin.dbc");
 

@@ -133,12 +133,9 @@ public static class CampaignLoader
     /// <summary>On the CAN link the controller runs on the bus's tick: its period must be a whole number of ticks.</summary>
     private static void CheckCanPeriod(YamlReader<CampaignException> y, YamlNode node, double period_s)
     {
-        var tickNs = BenchProtocol.TickNs(new ChargerProtocol(BenchProtocol.Database));
-        var periodNs = Math.Round(period_s * 1e9);
-        if (Math.Abs((periodNs / tickNs) - Math.Round(periodNs / tickNs)) > 1e-9)
+        if (BenchProtocol.TicksPerPeriod(period_s) is null)
         {
-            throw y.Error(node, "period", string.Create(CultureInfo.InvariantCulture,
-                $"{period_s:0.####} s is not a whole number of the CAN link's {tickNs / 1e6:0.###} ms tick (use a multiple, or link: direct)"));
+            throw y.Error(node, "period", $"{BenchProtocol.NotWholeTicks(period_s)} (use a multiple, or link: direct)");
         }
     }
 

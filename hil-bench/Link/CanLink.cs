@@ -40,19 +40,12 @@ public sealed class CanLink : IControllerLink
         _stage = stage;
         _sensors = sensors;
         (_bench, _controllerEnd) = InMemoryCanTransport.CreatePair(4096);
-        var stageProtocol = new ChargerProtocol(dbc);
-        _tickNs = BenchProtocol.TickNs(stageProtocol);
+        _tickNs = BenchProtocol.TickNs;
         _tick_s = _tickNs / 1e9;
-        var periodNs = (long)Math.Round(period_s * 1e9);
-        if (periodNs % _tickNs != 0)
-        {
-            throw new ArgumentException(System.FormattableString.Invariant($"the control period {period_s:0.###} s is not a whole number of the CAN link's {_tick_s * 1000:0.###} ms tick"));
-        }
-
-        _ticksPerPeriod = (int)(periodNs / _tickNs);
+        _ticksPerPeriod = BenchProtocol.TicksPerPeriod(period_s) ?? throw new ArgumentException($"the control period {BenchProtocol.NotWholeTicks(period_s)}");
         _frontEnd = new CellFrontEnd(new ChargerProtocol(dbc), _bench, plant.Model.Options.FixtureArea_m2);
-        _stageNode = new PowerStageNode(stageProtocol, _bench, stage, heatsink_K);
-        _link = new ChargerLink(new ChargerProtocol(dbc), _controllerEnd, controller, new ChargerLinkOptions(periodNs, stage.Ratings.Slew_APerS));
+        _stageNode = new PowerStageNode(new ChargerProtocol(dbc), _bench, stage, heatsink_K);
+        _link = new ChargerLink(new ChargerProtocol(dbc), _controllerEnd, controller, new ChargerLinkOptions(_ticksPerPeriod * _tickNs, stage.Ratings.Slew_APerS));
         _startNs = (long)Math.Round(chargeStart_s * 1e9);
         _stageNode.Start(_startNs);
         _link.Start(_startNs);
@@ -109,8 +102,8 @@ public sealed class CanLink : IControllerLink
     private bool Tick(long tick, in MeasuredSample measured, bool controllerSilent)
     {
         var now = _startNs + (tick * _tickNs);
-        Note(_frontEnd.Send(measured, now), _frontEnd.Protocol, "CM", now);
-        Note(_stageNode.Send(now, measured), _stageNode.Protocol, "PS_Status", now);
+        Note(_frontEnd.Send(measured, now), _frontEnd.Protocol, "CM ", now);
+        Note(_stageNode.Send(now, measured), _stageNode.Protocol, "PS_Status.", now);
         if (!controllerSilent)
         {
             _link.Tick(now);
@@ -128,7 +121,6 @@ public sealed class CanLink : IControllerLink
         }
 
         _rangeErrors++;
-        WireError ??= System.FormattableString.Invariant(
-            $"{message} {misfit.Name} = {protocol.MisfitValue:G6} {misfit.Unit} does not fit the DBC range [{misfit.Minimum:G6}|{misfit.Maximum:G6}] at {(nowNs - _startNs) / 1e9:0.###} s");
+        WireError ??= protocol.Misfit(message, misfit, (nowNs - _startNs) / 1e9);
     }
 }

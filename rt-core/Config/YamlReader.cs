@@ -50,16 +50,28 @@ public sealed class YamlReader<TError>(string file, YamlErrorFactory<TError> err
                 throw Error(new YamlLocation(File, duplicate.Line, duplicate.Column, duplicate.Field), new YamlProblem.DuplicateKey(duplicate.Key));
             }
 
+            // A tab in the indentation is reported where the scalar before it began; name the tab's own line.
+            if (FirstTabIndentedLine(text) is { } tabbed && tabbed >= e.Start.Line)
+            {
+                throw Error(new YamlLocation(File, tabbed, 1, ""), new YamlProblem.Syntax("a tab in the indentation (YAML indents with spaces)", e));
+            }
+
             throw Error(new YamlLocation(File, (int)e.Start.Line, (int)e.Start.Column, ""), new YamlProblem.Syntax(OneLine(e.Message), e));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            // YamlDotNet fails so on a few malformed texts (a tab before a key, a stray "[" after a list item); the place is
-            // the last thing it read.
+            // YamlDotNet fails so on a few malformed texts (a tab before a key, a stray "[" after a list item). YAML indents
+            // with spaces only, so a tab in a line's indentation is named where it is; otherwise the place is the last
+            // thing the parser read.
+            if (FirstTabIndentedLine(text) is { } tabbed)
+            {
+                throw Error(new YamlLocation(File, tabbed, 1, ""), new YamlProblem.Syntax("a tab in the indentation (YAML indents with spaces)", e));
+            }
+
             var mark = parser.Current?.Start ?? Mark.Empty;
             throw Error(
                 new YamlLocation(File, (int)mark.Line, (int)mark.Column, ""),
-                new YamlProblem.Syntax("the text cannot be read past this point (look for tabs, indentation and unclosed brackets)", e));
+                new YamlProblem.Syntax("the text cannot be read past this point (look for indentation and unclosed brackets)", e));
         }
 
         return stream.Documents;
@@ -177,4 +189,29 @@ public sealed class YamlReader<TError>(string file, YamlErrorFactory<TError> err
     }
 
     private static string OneLine(string text) => text.Replace('\n', ' ').Replace('\r', ' ').Trim();
+
+    /// <summary>The first line (1-based) whose indentation holds a tab, or null.</summary>
+    private static int? FirstTabIndentedLine(string text)
+    {
+        var line = 1;
+        var indenting = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                indenting = true;
+            }
+            else if (indenting && c == '\t')
+            {
+                return line;
+            }
+            else if (c != ' ')
+            {
+                indenting = false;
+            }
+        }
+
+        return null;
+    }
 }

@@ -25,6 +25,19 @@ public sealed class CampaignFileErrorTests
         Assert.DoesNotContain('\n', e.Message);
     }
 
+    [Theory]
+    [InlineData("ambient: [5 °C, 25 °C]", "ambient: [5 °C, 25 °C]\nx: [", 10, "not valid YAML")]
+    [InlineData("rates: [2C, 1C]", "r\"tes: [1.[C{ 1en 0a7C, 0.5C, 0.3C]", 23, "not valid YAML")]
+    [InlineData("start_soc: 10 %", "\tstart_soc: 10 %", 10, "a tab in the indentation")]
+    public void MalformedYaml_IsOneLineAtItsLine_NotAnEscapedException(string from, string to, int line, string problem)
+    {
+        // The first two are the mutated campaign files that once ended in an unhandled InvalidOperationException.
+        var e = Fails(Replace(from, to));
+        Assert.Equal(line, e.Line);
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
     [Fact]
     public void UnknownNestedKey_NamesTheFullFieldPath()
     {

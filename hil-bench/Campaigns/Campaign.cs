@@ -41,6 +41,10 @@ public sealed record Campaign
     public required IReadOnlyList<double> StartSocs { get; init; }
     public required IReadOnlyList<double> TargetSocs { get; init; }
     public required IReadOnlyList<DischargeSpec> Discharges { get; init; }
+
+    /// <summary>The <c>spread:</c> section: conditions drawn per scenario (the quantities it draws replace their axes), or null.</summary>
+    public SpreadSpec? Spread { get; init; }
+
     public required IReadOnlyList<SensorSuite> Sensors { get; init; }
     public required ChargerSpec Charger { get; init; }
     public required IReadOnlyList<ControllerSpec> Controllers { get; init; }

@@ -19,7 +19,7 @@ public static class CampaignLoader
     private static readonly string[] TopKeys =
     [
         "name", "description", "seed", "link", "period", "time_limit", "plant", "cells", "ageing", "ambient", "start_soc", "target_soc",
-        "discharge", "sensors", "charger", "controllers", "limits", "estimates", "bench", "report",
+        "discharge", "spread", "sensors", "charger", "controllers", "limits", "estimates", "bench", "report",
     ];
 
     /// <param name="path">The campaign file.</param>
@@ -78,6 +78,7 @@ public static class CampaignLoader
             StartSocs = matrix.StartSocs,
             TargetSocs = matrix.TargetSocs,
             Discharges = matrix.Discharges,
+            Spread = matrix.Spread,
             Sensors = sensors,
             Charger = charger,
             Controllers = controllers,
@@ -145,12 +146,15 @@ public static class CampaignLoader
         var read = new MatrixReader(y, baseDirectory);
         var plant = file.Get("plant") is { } pl ? read.Plant(pl) : new PlantSpec();
         var cells = file.Get("cells") is { } cn ? read.Cells(cn) : [CellLibrary.DefaultId];
-        var ageing = file.Get("ageing") is { } an ? read.Ageing(an) : [new NamedAgeing("fresh", AgeingState.Fresh)];
-        var ambients = read.Ambients(file.Need("ambient"));
-        var starts = read.StartSocs(file.Need("start_soc"));
-        var targets = read.TargetSocs(file.Need("target_soc"), starts);
+        var spread = file.Get("spread") is { } sp ? new SpreadReader(y).Read(sp, file, cells) : null;
+
+        // A quantity the spread draws is not an axis: the file's axis is then absent (SpreadReader checked) and empty here.
+        var ageing = file.Get("ageing") is { } an ? read.Ageing(an) : spread?.Ageing is null ? [new NamedAgeing("fresh", AgeingState.Fresh)] : [];
+        var ambients = spread?.Ambient_K is null ? read.Ambients(file.Need("ambient")) : [];
+        var starts = spread?.StartSoc is null ? read.StartSocs(file.Need("start_soc")) : [];
+        var targets = read.TargetSocs(file.Need("target_soc"), spread?.StartSoc is { } drawn ? [drawn.Max] : starts);
         var discharges = file.Get("discharge") is { } dn ? read.Discharges(dn) : [DischargeSpec.None];
-        return new Matrix(plant, cells, ageing, ambients, starts, targets, discharges);
+        return new Matrix(plant, cells, ageing, ambients, starts, targets, discharges, spread);
     }
 
     /// <summary>The bench the controller is connected to: its sensor suites (an axis) and the charger.</summary>
@@ -211,7 +215,8 @@ public static class CampaignLoader
         List<double> Ambients_K,
         List<double> StartSocs,
         List<double> TargetSocs,
-        List<DischargeSpec> Discharges);
+        List<DischargeSpec> Discharges,
+        SpreadSpec? Spread);
 
     private sealed record Options(double CoverageK, BenchSafety Safety, ReportOptions Report);
 }

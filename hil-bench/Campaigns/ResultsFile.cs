@@ -52,6 +52,11 @@ public static class ResultsFile
             w.WriteNumber("lost_frames", s.Wire.LostFrames);
             w.WriteNumber("range_errors", s.Wire.RangeErrors);
             w.WriteEndObject();
+            if (s.Scenario.Draw is { } draw)
+            {
+                WriteDraw(w, s.Scenario, draw);
+            }
+
             w.WriteStartObject("metrics");
             foreach (var info in MetricInfo.All)
             {
@@ -71,6 +76,42 @@ public static class ResultsFile
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A spread draw's truth, for readers of the file (a merge recomputes it from the campaign text and seed).</summary>
+    private static void WriteDraw(Utf8JsonWriter w, Scenario scenario, SpreadDraw draw)
+    {
+        var a = scenario.Ageing.State;
+        w.WriteStartObject("draw");
+        w.WriteNumber("index", draw.Index);
+        w.WriteNumber("redraws", draw.Redraws);
+        if (draw.Rejection is { } why)
+        {
+            w.WriteString("rejection", why);
+        }
+        else
+        {
+            w.WriteNumber("capacity_ah", draw.Capacity_Ah);
+        }
+
+        w.WriteNumber("ambient_k", scenario.Ambient_K);
+        w.WriteNumber("start_soc", scenario.StartSoc);
+        w.WriteNumber("lli", a.LithiumInventoryLoss);
+        w.WriteNumber("lam_negative", a.NegativeActiveMaterialLoss);
+        w.WriteNumber("lam_positive", a.PositiveActiveMaterialLoss);
+        w.WriteNumber("resistance_growth_ohm", a.ResistanceGrowth_Ohm);
+        w.WriteNumber("voltage_bias_v", scenario.Sensors.Voltage.Bias);
+        w.WriteNumber("current_bias_a", scenario.Sensors.Current.Bias);
+        w.WriteNumber("temperature_bias_k", scenario.Sensors.Temperature.Bias);
+        w.WriteNumber("pressure_bias_pa", scenario.Sensors.Pressure.Bias);
+        w.WriteStartObject("cell_parameters");
+        foreach (var p in draw.CellParameters)
+        {
+            w.WriteNumber(p.Name, p.Value);
+        }
+
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -6,7 +6,7 @@ namespace ChargeTwin.HilBench.Campaigns;
 
 /// <summary>
 /// One cell of the campaign matrix: conditions (cell, ageing, ambient, SOC window, discharge, sensors) and
-/// the controller under test. <see cref="Id"/> is a hash of every expanded parameter, so it does not change when
+/// the controller under test; in a spread campaign also the draw they came from. <see cref="Id"/> is a hash of every expanded parameter, so it does not change when
 /// the campaign file is reordered or other scenarios are added; <see cref="ConditionId"/> is the same hash
 /// without the controller, which pairs a scenario with the oracle's run of the same conditions.
 /// </summary>
@@ -24,8 +24,11 @@ public sealed record Scenario(
     SensorSuite Sensors,
     ControllerSpec Controller)
 {
+    /// <summary>The truth of a spread campaign's draw (cell parameters, ageing, ambient, start SOC, biases), or null.</summary>
+    public SpreadDraw? Draw { get; init; }
+
     public string CellName => Path.GetFileNameWithoutExtension(Cell);
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{CellName} {Ageing.Name} {Ambient_K - PhysicalConstants.ZeroCelsius_K:0.#} °C {StartSoc * 100:0}→{TargetSoc * 100:0} %{(Discharge.IsNone ? "" : " after " + Discharge.Name)} [{Sensors.Name}] {Controller.Name}");
+        $"{CellName}{(Draw is null ? "" : $" draw {Draw.Index}")} {Ageing.Name} {Ambient_K - PhysicalConstants.ZeroCelsius_K:0.#} °C {StartSoc * 100:0}→{TargetSoc * 100:0} %{(Discharge.IsNone ? "" : " after " + Discharge.Name)} [{Sensors.Name}] {Controller.Name}");
 }

@@ -55,7 +55,8 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
 
     private CellSimulator NewPlant(Scenario scenario)
     {
-        var parameters = new DfnParameters(cells(scenario.Cell), scenario.Ageing.State, scenario.Ambient_K, scenario.Ambient_K);
+        var cell = cells(scenario.Cell);
+        var parameters = new DfnParameters(scenario.Draw?.Apply(cell) ?? cell, scenario.Ageing.State, scenario.Ambient_K, scenario.Ambient_K);
         return new CellSimulator(new DfnModel(parameters, campaign.Plant.ToModelOptions()), scenario.StartSoc);
     }
 

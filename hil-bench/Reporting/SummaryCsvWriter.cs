@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChargeTwin.HilBench.Campaigns;
 using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 
@@ -22,7 +23,8 @@ public static class SummaryCsvWriter
             sb.Append(',').Append(info.Column);
         }
 
-        sb.Append(",failed_checks\n");
+        var spread = SpreadColumns.For(verdicts.Select(v => v.Scenario));
+        sb.Append(",failed_checks").Append(spread?.Header()).Append('\n');
         foreach (var v in verdicts.OrderBy(v => v.Scenario.Index))
         {
             var s = v.Scenario;
@@ -33,13 +35,13 @@ public static class SummaryCsvWriter
                 sb.Append(',').Append(N(info.Display(v.Metrics[(int)info.Metric])));
             }
 
-            sb.Append(',').Append(Csv(string.Join("; ", v.Measurements.Where(m => m.Outcome == MeasurementOutcome.Fail).Select(m => m.Name)))).Append('\n');
+            sb.Append(',').Append(Csv(string.Join("; ", v.Measurements.Where(m => m.Outcome == MeasurementOutcome.Fail).Select(m => m.Name)))).Append(spread?.Row(s)).Append('\n');
         }
 
         File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
     }
 
-    private static string N(double v) => double.IsNaN(v) ? "" : double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("G9", CultureInfo.InvariantCulture);
+    internal static string N(double v) => double.IsNaN(v) ? "" : double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("G9", CultureInfo.InvariantCulture);
 
-    private static string Csv(string text) => text.AsSpan().IndexOfAny(",\"\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    internal static string Csv(string text) => text.AsSpan().IndexOfAny(",\"\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }

@@ -1,0 +1,30 @@
+namespace ChargeTwin.Controller.Twin.Model;
+
+/// <summary>The twin's algebraic outputs at one state and current (<see cref="ReducedCellModel.Evaluate"/>).</summary>
+public struct TwinOutputs
+{
+    /// <summary>Terminal voltage [V] with the instantaneous overpotentials and the series resistance.</summary>
+    public double Voltage_V;
+
+    public double CoreTemperature_K;
+    public double SurfaceTemperature_K;
+
+    /// <summary>Cell thickness change from the cell file's initial stoichiometries and the reference temperature [m].</summary>
+    public double ThicknessChange_m;
+
+    /// <summary>η_Li = φ_s − φ_e − film drop at the negative-electrode/separator interface [V]; plating when below 0.</summary>
+    public double PlatingOverpotential_V;
+
+    /// <summary>Negative surface stoichiometry at the separator interface (extrapolated from the last x-volumes).</summary>
+    public double NegativeSurfaceStoichiometry;
+
+    public double PositiveSurfaceStoichiometry;
+    public double NegativeMeanStoichiometry;
+    public double PositiveMeanStoichiometry;
+
+    /// <summary>SOC in the plant's sense, (x̄_n − x₀)/(x₁₀₀ − x₀) with the windows of the state's capacities and inventory.</summary>
+    public double StateOfCharge;
+
+    /// <summary>Heat generated in the cell [W] (ohmic, reaction, reversible, contact).</summary>
+    public double HeatGeneration_W;
+}

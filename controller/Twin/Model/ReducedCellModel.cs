@@ -143,6 +143,13 @@ public sealed partial class ReducedCellModel
         outputs.PositiveMeanStoichiometry = PositiveMean(state);
         outputs.StateOfCharge = StateOfCharge(ap, outputs.NegativeMeanStoichiometry, outputs.PositiveMeanStoichiometry);
         outputs.ThicknessChange_m = ThicknessChange(ap, state, MeanTemperature(state));
+        var minimum = double.PositiveInfinity;
+        for (var m = 0; m < _ne; m++)
+        {
+            minimum = Math.Min(minimum, _ce[m]);
+        }
+
+        outputs.MinimumElectrolyteConcentration_molPerM3 = minimum;
     }
 
     private void CheckLength(int length, string name)

@@ -27,4 +27,11 @@ public struct TwinOutputs
 
     /// <summary>Heat generated in the cell [W] (ohmic, reaction, reversible, contact).</summary>
     public double HeatGeneration_W;
+
+    /// <summary>
+    /// Lowest electrolyte concentration of the x-volumes [mol/m³]. Below about 10 % of the initial concentration the
+    /// cell is diffusion-limited and the twin's coarse electrolyte leaves its validated range (controller/Twin/README.md):
+    /// a constraint for the admissible-current solver and a validity flag for the estimator.
+    /// </summary>
+    public double MinimumElectrolyteConcentration_molPerM3;
 }

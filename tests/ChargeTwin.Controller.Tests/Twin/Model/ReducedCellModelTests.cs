@@ -146,6 +146,7 @@ public sealed class ReducedCellModelTests
         Assert.True(later.CoreTemperature_K > 300);
         Assert.True(later.ThicknessChange_m > rest.ThicknessChange_m);
         Assert.True(later.HeatGeneration_W > 0);
+        Assert.InRange(later.MinimumElectrolyteConcentration_molPerM3, 100, 0.99 * rest.MinimumElectrolyteConcentration_molPerM3);
     }
 
     private static double Ocp(TwinElectrode e, double x)

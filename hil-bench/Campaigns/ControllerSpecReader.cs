@@ -2,12 +2,13 @@ using ChargeTwin.Controller.Baselines;
 using ChargeTwin.Controller.Contract;
 using ChargeTwin.Controller.Experiments;
 using ChargeTwin.Controller.Quantities;
+using ChargeTwin.Controller.Twin;
 using ChargeTwin.RtCore.Config;
 using YamlDotNet.RepresentationModel;
 
 namespace ChargeTwin.HilBench.Campaigns;
 
-/// <summary>Reads a campaign's controllers by type (cccv, multistage-cc, pressure-cc, oracle), each checked against the charger's ratings.</summary>
+/// <summary>Reads a campaign's controllers by type (cccv, multistage-cc, pressure-cc, oracle, twin), each checked against the charger's ratings.</summary>
 internal sealed class ControllerSpecReader(YamlReader<CampaignException> y, ChargerSpec charger)
 {
     public List<ControllerSpec> Read(YamlNode node)
@@ -18,7 +19,7 @@ internal sealed class ControllerSpecReader(YamlReader<CampaignException> y, Char
             var field = $"controllers.{name}";
             var m = y.Mapping(value, field);
             var typeNode = YamlScalars.Find(m, "type")
-                ?? throw y.Error(keyNode, $"{field}.type", "required key is missing (cccv, multistage-cc, pressure-cc or oracle)");
+                ?? throw y.Error(keyNode, $"{field}.type", "required key is missing (cccv, multistage-cc, pressure-cc, oracle or twin)");
             var type = y.Text(typeNode, $"{field}.type");
             list.Add(type switch
             {
@@ -26,7 +27,8 @@ internal sealed class ControllerSpecReader(YamlReader<CampaignException> y, Char
                 "multistage-cc" => ReadMultiStage(m, name, field),
                 "pressure-cc" => ReadPressure(m, name, field),
                 "oracle" => ReadOracle(m, name, field),
-                _ => throw y.Error(typeNode, $"{field}.type", $"'{type}': expected cccv, multistage-cc, pressure-cc or oracle"),
+                "twin" => ReadTwin(m, name, field),
+                _ => throw y.Error(typeNode, $"{field}.type", $"'{type}': expected cccv, multistage-cc, pressure-cc, oracle or twin"),
             });
         }
 
@@ -224,5 +226,40 @@ internal sealed class ControllerSpecReader(YamlReader<CampaignException> y, Char
         }
 
         return spec;
+    }
+
+    private TwinSpec ReadTwin(YamlMappingNode m, string name, string field)
+    {
+        var spec = new TwinSpec(name) { MaxCurrent = charger.MaxCurrent, VoltageLimit_V = charger.MaxVoltage_V };
+        foreach (var (key, _, v, _) in y.Entries(m, field, ["type", "k", "min_plating_overpotential", "max_temperature", "voltage_limit", "max_current", "ramp", "horizon", "horizon_steps", "resolution", "max_evaluations", "evidence_margin", "evidence_relaxation", "pressure_sensor_lag", "fixed_current"]))
+        {
+            var f = $"{field}.{key}";
+            spec = key switch
+            {
+                "k" => spec with { K = y.Value(v, f, QuantityKind.Number, 0, 10) },
+                "min_plating_overpotential" => spec with { MinPlatingOverpotential_V = y.Value(v, f, QuantityKind.Voltage, -0.1, 0.2) },
+                "max_temperature" => spec with { MaxTemperature_K = y.Value(v, f, QuantityKind.Temperature, 273.15, 273.15 + 100) },
+                "voltage_limit" => spec with { VoltageLimit_V = VoltageLimit(v, f) },
+                "max_current" => spec with { MaxCurrent = y.PositiveCurrent(v, f) },
+                "ramp" => spec with { Ramp = PositiveSlew(v, f) },
+                "horizon" => spec with { Horizon_s = y.Value(v, f, QuantityKind.Time, 0, 3600, minExclusive: true) },
+                "horizon_steps" => spec with { HorizonSteps = y.Integer(v, f, 1, 600) },
+                "resolution" => spec with { Resolution = y.PositiveCurrent(v, f) },
+                "max_evaluations" => spec with { MaxEvaluations = y.Integer(v, f, 2, 64) },
+                "evidence_margin" => spec with { EvidenceMargin_V = y.Value(v, f, QuantityKind.Voltage, 0, 0.2) },
+                "fixed_current" => spec with { FixedCurrent = y.PositiveCurrent(v, f) },
+                "pressure_sensor_lag" => spec with { PressureSensorLag_s = y.Value(v, f, QuantityKind.Time, 0, 600) },
+                "evidence_relaxation" => spec with { EvidenceRelaxation_s = y.Value(v, f, QuantityKind.Time, 0, 86400, minExclusive: true) },
+                _ => spec,
+            };
+        }
+
+        return spec;
+    }
+
+    private Quantity PositiveSlew(YamlNode v, string field)
+    {
+        var q = y.Quantity(v, field, QuantityKind.SlewRate);
+        return q.Value > 0 ? q : throw y.Error(v, field, $"'{y.Text(v, field)}': impossible, the ramp must be positive");
     }
 }

@@ -1,5 +1,6 @@
 using ChargeTwin.Controller.Baselines;
 using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Twin;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Plant;
 
@@ -18,7 +19,7 @@ internal sealed class ScenarioRecorder(CellSimulator plant, ScenarioTrace? trace
     private double _lastCurrent_A = double.NaN;
     private double _lastTime_s;
 
-    public void Record(in PlantSample s, in MeasuredSample m, double chargeTime_s, in Setpoint sp, Estimate estimate, string phase, string mode)
+    public void Record(in PlantSample s, in MeasuredSample m, double chargeTime_s, in Setpoint sp, Estimate estimate, string phase, string mode, TwinController? twin = null)
     {
         if (!double.IsNaN(_lastCurrent_A))
         {
@@ -41,7 +42,46 @@ internal sealed class ScenarioRecorder(CellSimulator plant, ScenarioTrace? trace
             plant.ChargeThroughput_Ah(s),
             m.Voltage_V, m.Current_A, m.Temperature_K, m.StackPressure_Pa, slope,
             sp.CurrentLimit_A, sp.VoltageLimit_V, estimate.Mean, estimate.Sigma,
+            s.NegativeSurfaceStoichiometryAtSeparator, s.NegativeSurfaceStoichiometryAverage, s.PositiveSurfaceStoichiometryAverage,
         ];
-        trace.Add(values, phase, mode, sp.Reason);
+        Span<double> row = stackalloc double[ScenarioTrace.DoubleColumns.Length];
+        values.CopyTo(row);
+        TwinColumns(twin, row[values.Length..]);
+        trace.Add(row, phase, mode, sp.Reason);
     }
+
+    private static void TwinColumns(TwinController? twin, Span<double> c)
+    {
+        if (twin is null)
+        {
+            c.Fill(double.NaN);
+            return;
+        }
+
+        ref readonly var t = ref twin.Telemetry;
+        var i = 0;
+        void Put(Estimate e, Span<double> c)
+        {
+            c[i++] = e.Mean;
+            c[i++] = e.Sigma;
+        }
+
+        Put(t.CoreTemperature_K, c);
+        Put(t.PlatingOverpotential_V, c);
+        Put(t.NegativeSurfaceStoichiometry, c);
+        Put(t.PositiveSurfaceStoichiometry, c);
+        Put(t.LithiumInventoryLoss, c);
+        Put(t.NegativeActiveMaterialLoss, c);
+        Put(t.PositiveActiveMaterialLoss, c);
+        Put(t.ResistanceGrowth_Ohm, c);
+        c[i++] = t.PredictedVoltage_V;
+        c[i++] = t.NothingAdmissible ? -1 : (int)t.Binding;
+        c[i++] = t.Slack;
+        c[i++] = t.EvidenceMargin_V;
+        c[i++] = t.PressureEvidence;
+        c[i++] = t.PressureAlarm ? 1 : 0;
+        c[i++] = t.VoltageEvidence;
+        c[i++] = t.VoltageAlarm ? 1 : 0;
+        c[i] = t.RejectedNotFinite + t.RejectedOutOfRange + t.RejectedGated;
+}
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChargeTwin.Cells;
 using ChargeTwin.Controller.Baselines;
 using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Twin;
 using ChargeTwin.HilBench.Controllers;
 using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
@@ -41,6 +42,11 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             }
 
             charge = Connect(scenario, plant, sensors, random);
+            if (charge.Controller is TwinController)
+            {
+                metrics.HealthTruth = HealthTruth.Of(plant.Model.Parameters, new DfnParameters(cells(scenario.Cell)));
+            }
+
             var (end, detail) = RunCharge(scenario, plant, sensors, charge, metrics, recorder);
             return Result(scenario, end, detail, metrics, clock, plant, charge);
         }
@@ -77,6 +83,9 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             MultiStageCcSpec s => new MultiStageCcController(s, context),
             PressureTriggeredSpec s => new PressureTriggeredController(s, context),
             OracleSpec s => new OracleController(s, context, plant, ratings),
+
+            // The cell file the charger is configured with — never the scenario's plant parameters.
+            TwinSpec s => new TwinController(s, context, cells(scenario.Cell)),
             _ => throw new InvalidOperationException($"no controller for {scenario.Controller.Type}"),
         };
 
@@ -102,8 +111,8 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             var silent = sensors.HeartbeatLost(chargeTime);
             var setpoint = charge.Link.Exchange(t, chargeTime, measured, silent);
             var estimate = charge.Controller.StateOfCharge;
-            metrics.Add(truth, plant.ChargeThroughput_Ah(truth), estimate);
-            recorder.Record(truth, charge.Link.Delivered, chargeTime, setpoint, estimate, "charge", charge.Stage.Mode.ToString());
+            metrics.Add(truth, plant.ChargeThroughput_Ah(truth), estimate, charge.Controller as TwinController);
+            recorder.Record(truth, charge.Link.Delivered, chargeTime, setpoint, estimate, "charge", charge.Stage.Mode.ToString(), charge.Controller as TwinController);
 
             if (End(scenario, truth, chargeTime, metrics, charge.Link) is { } end)
             {

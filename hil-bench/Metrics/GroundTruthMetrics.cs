@@ -1,4 +1,5 @@
 using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Twin;
 using ChargeTwin.HilBench.Controllers;
 using ChargeTwin.HilBench.Plant;
 
@@ -20,14 +21,27 @@ public sealed class GroundTruthMetrics(double targetSoc, double coverageK)
     private double _lastPlated, _lastDead, _lastThroughput;
     private int _estimates, _covered;
     private double _sumSq, _maxErr;
+    private readonly TwinTruthMetrics _twin = new(coverageK);
 
     /// <summary>The lower of the separator-interface and per-volume plating overpotentials [V].</summary>
     public static double PlatingOverpotential(in PlantSample s) => Math.Min(s.PlatingOverpotential_V, s.MinimumPlatingOverpotential_V);
 
+    /// <summary>The plant's health relative to the cell file (what the twin's health vector estimates), when a twin is scored.</summary>
+    public HealthTruth? HealthTruth
+    {
+        get => _twin.Truth;
+        set => _twin.Truth = value;
+    }
+
     public bool ReachedTarget => !double.IsPositiveInfinity(_timeToTarget);
 
-    public void Add(in PlantSample s, double chargeThroughput_Ah, Estimate soc)
+    public void Add(in PlantSample s, double chargeThroughput_Ah, Estimate soc, TwinController? twin = null)
     {
+        if (twin is not null)
+        {
+            _twin.Add(s, twin.Telemetry);
+        }
+
         var eta = PlatingOverpotential(s);
         var lithium = s.PlatedLithium_mol + s.DeadLithium_mol;
         if (!_started)
@@ -103,6 +117,7 @@ public sealed class GroundTruthMetrics(double targetSoc, double coverageK)
         v[(int)Metric.SocEstimateRmsError] = _estimates > 0 ? Math.Sqrt(_sumSq / _estimates) : double.NaN;
         v[(int)Metric.SocEstimateMaxError] = _estimates > 0 ? _maxErr : double.NaN;
         v[(int)Metric.SocIntervalCoverage] = _estimates > 0 ? (double)_covered / _estimates : double.NaN;
+        _twin.Fill(v);
         return v;
     }
 }

@@ -20,6 +20,21 @@ public enum Metric
     SocEstimateRmsError,
     SocEstimateMaxError,
     SocIntervalCoverage,
+    PlatingEstimateRmsError,
+    PlatingIntervalCoverage,
+    CoreTemperatureRmsError,
+    CoreTemperatureIntervalCoverage,
+    PlatingOnsetSoc,
+    PressureAlarmSoc,
+    VoltageAlarmSoc,
+    LliError,
+    LliCovered,
+    LamNegativeError,
+    LamNegativeCovered,
+    LamPositiveError,
+    LamPositiveCovered,
+    ResistanceGrowthError,
+    ResistanceGrowthCovered,
 }
 
 /// <summary>A metric's name in files, its kind (the units a limit may use) and how it is displayed.</summary>
@@ -46,6 +61,21 @@ public sealed record MetricInfo(Metric Metric, string Key, string Title, Quantit
         new(Metric.SocEstimateRmsError, "soc_rms_error", "SOC estimate RMS error", QuantityKind.Fraction, "%", 100, 0, "F2"),
         new(Metric.SocEstimateMaxError, "soc_max_error", "SOC estimate max |error|", QuantityKind.Fraction, "%", 100, 0, "F2"),
         new(Metric.SocIntervalCoverage, "soc_coverage", "SOC ±kσ interval coverage", QuantityKind.Fraction, "%", 100, 0, "F1"),
+        new(Metric.PlatingEstimateRmsError, "eta_rms_error", "plating overpotential estimate RMS error (after 60 s)", QuantityKind.Voltage, "mV", 1000, 0, "F1"),
+        new(Metric.PlatingIntervalCoverage, "eta_coverage", "plating overpotential ±kσ coverage (after 60 s)", QuantityKind.Fraction, "%", 100, 0, "F1"),
+        new(Metric.CoreTemperatureRmsError, "core_temperature_rms_error", "core temperature estimate RMS error (after 60 s)", QuantityKind.TemperatureDifference, "K", 1, 0, "F2"),
+        new(Metric.CoreTemperatureIntervalCoverage, "core_temperature_coverage", "core temperature ±kσ coverage (after 60 s)", QuantityKind.Fraction, "%", 100, 0, "F1"),
+        new(Metric.PlatingOnsetSoc, "plating_onset_soc", "true SOC when η_Li first fell below 0 V", QuantityKind.Fraction, "%", 100, 0, "F1"),
+        new(Metric.PressureAlarmSoc, "pressure_alarm_soc", "true SOC at the dP/dQ detector's alarm", QuantityKind.Fraction, "%", 100, 0, "F1"),
+        new(Metric.VoltageAlarmSoc, "voltage_alarm_soc", "true SOC at the voltage-only detector's alarm", QuantityKind.Fraction, "%", 100, 0, "F1"),
+        new(Metric.LliError, "lli_error", "LLI estimate − truth at the end", QuantityKind.Fraction, "%", 100, 0, "F2"),
+        new(Metric.LliCovered, "lli_covered", "LLI ±kσ holds the truth at the end (1/0)", QuantityKind.Number, "", 1, 0, "F0"),
+        new(Metric.LamNegativeError, "lam_neg_error", "LAM (negative) estimate − truth at the end", QuantityKind.Fraction, "%", 100, 0, "F2"),
+        new(Metric.LamNegativeCovered, "lam_neg_covered", "LAM (negative) ±kσ holds the truth at the end (1/0)", QuantityKind.Number, "", 1, 0, "F0"),
+        new(Metric.LamPositiveError, "lam_pos_error", "LAM (positive) estimate − truth at the end", QuantityKind.Fraction, "%", 100, 0, "F2"),
+        new(Metric.LamPositiveCovered, "lam_pos_covered", "LAM (positive) ±kσ holds the truth at the end (1/0)", QuantityKind.Number, "", 1, 0, "F0"),
+        new(Metric.ResistanceGrowthError, "resistance_growth_error", "resistance growth estimate − truth at the end", QuantityKind.Resistance, "mOhm", 1000, 0, "F2"),
+        new(Metric.ResistanceGrowthCovered, "resistance_growth_covered", "resistance growth ±kσ holds the truth at the end (1/0)", QuantityKind.Number, "", 1, 0, "F0"),
     ];
 
     public static MetricInfo Of(Metric m) => All[(int)m];

@@ -12,6 +12,10 @@ namespace ChargeTwin.Controller.Twin.Estimation;
 /// kept symmetric. A measurement that is not finite or lies outside its channel's range never reaches the
 /// filter; one whose innovation lies beyond the gate is skipped. Either way the covariance keeps growing
 /// through the prediction — a missing measurement makes the estimate less certain, never wrong.</item>
+/// <item>Consider states (Schmidt–Kalman): a state marked with <see cref="Consider"/> is never corrected (its gain is
+/// zero) but its uncertainty and its correlations with the others are kept exactly — the Joseph form with that
+/// gain: P ← P − K vᵀ − v Kᵀ + s K Kᵀ. For parameters the measurements cannot separate from each other, this
+/// carries their uncertainty into every prediction without letting the filter explain model error with them.</item>
 /// </list>
 /// </summary>
 public sealed class ExtendedKalmanFilter
@@ -32,6 +36,8 @@ public sealed class ExtendedKalmanFilter
     private readonly double[] _predicted;
     private readonly double[] _measuredAtPerturbed;
     private readonly double[] _v;
+    private readonly double[] _k;
+    private readonly bool[] _consider;
     private int _nextColumn;
     private bool _haveJacobian;
     private bool _haveMeasurementJacobian;
@@ -55,7 +61,12 @@ public sealed class ExtendedKalmanFilter
         _predicted = new double[_m];
         _measuredAtPerturbed = new double[_m];
         _v = new double[_n];
+        _k = new double[_n];
+        _consider = new bool[_n];
     }
+
+    /// <summary>Marks a state as a consider state: kept in the covariance, never corrected.</summary>
+    public void Consider(int index, bool consider = true) => _consider[index] = consider;
 
     public int StateCount => _n;
 
@@ -215,18 +226,20 @@ public sealed class ExtendedKalmanFilter
             return UpdateOutcome.Gated;
         }
 
-        var gain = innovation / s;
         for (var i = 0; i < _n; i++)
         {
-            _x[i] += _v[i] * gain;
+            _k[i] = _consider[i] ? 0 : _v[i] / s;
+            _x[i] += _k[i] * innovation;
         }
 
+        // Joseph form for a scalar update with gain K (optimal where not a consider state).
         for (var i = 0; i < _n; i++)
         {
-            var vi = _v[i] / s;
+            var ki = _k[i];
+            var vi = _v[i];
             for (var j = i; j < _n; j++)
             {
-                var value = _p[i * _n + j] - vi * _v[j];
+                var value = _p[i * _n + j] - (ki * _v[j]) - (vi * _k[j]) + (s * ki * _k[j]);
                 _p[i * _n + j] = value;
                 _p[j * _n + i] = value;
             }

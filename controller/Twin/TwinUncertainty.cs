@@ -1,0 +1,344 @@
+using ChargeTwin.Cells;
+using ChargeTwin.Controller.Twin.Model;
+
+namespace ChargeTwin.Controller.Twin;
+
+/// <summary>
+/// Everything the twin assumes about what it does not know (in the filter's correction directions, <see cref="TwinSubspace"/>): the prior of the state at plug-in (the BMS's SOC and
+/// its σ, the cell at the measured temperature, the cell file's parameter covariance mapped into the model's
+/// parameter block at the ambient temperature, and an ageing prior), the process noise of the model, the
+/// measurement noise of the sensors, the finite-difference scales, and the physical range each parameter is kept in.
+/// <para>
+/// Mapping the cell file's covariance: the fit coordinates u of a calibrated file (ln θ or θ) enter the model's
+/// parameter block linearly — ln ε_s scales one for one, the contact resistance one for one, and an Arrhenius
+/// parameter (a reference value D_ref or k_ref and its activation energy E) as ln D(T) = ln D_ref +
+/// (E/R)(1/T_ref − 1/T): so the twin's prior on "ln D at this ambient" is A Σ Aᵀ with A holding 1 and
+/// (1/T_ref − 1/T)/R. A parameter that ended on a bound of its fit has no meaningful σ: it is held in the
+/// conditional covariance of the others and given an assumed σ of its own (<see cref="ConditionalOnBounds"/>).
+/// </para>
+/// </summary>
+internal sealed class TwinUncertainty
+{
+    private const double GasConstant = 8.314462618;
+
+    // Ageing prior (fractions of the fresh cell; σ of ln-scale and of the resistance offset): the ranges a charger
+    // meets in the field before it has learnt the cell, from fresh to moderately aged (see controller/Twin/README.md).
+    private const double NegativeActiveAgeingSigma = 0.04, PositiveActiveAgeingSigma = 0.025, ResistanceAgeingSigma_Ohm = 0.005;
+
+    // Defaults for a cell file without an uncertainty section.
+    // σ of a parameter that ended on a bound of its fit, as a fraction of its bound range in the fit coordinate.
+    private const double AtBoundRangeFraction = 0.1;
+
+    private const double DefaultLnKineticSigma = 0.5, DefaultLnDiffusivitySigma = 0.5, DefaultLnHeatCapacitySigma = 0.1, DefaultLnHeatTransferSigma = 0.3;
+
+    private readonly ReducedCellModel _model;
+    private readonly TwinSubspace _z;
+    private readonly ParameterUncertainty? _fit;
+    private readonly double[] _a;
+    private readonly double[] _b;
+    private readonly double[] _d;
+
+    public TwinUncertainty(ReducedCellModel model, TwinSubspace subspace, ParameterSet cell)
+    {
+        _model = model;
+        _z = subspace;
+        _fit = cell.Uncertainty;
+        var n = model.Layout.StateCount;
+        _a = new double[n];
+        _b = new double[n];
+        _d = new double[subspace.Count];
+    }
+
+    /// <summary>Terminal-voltage channel: noise, bias and the reduced model's own error, as one white variance [V²].</summary>
+    public double VoltageVariance { get; } = 0.006 * 0.006;
+
+    /// <summary>Surface-temperature channel: noise, bias and the sensor's lag at the heating rates of a fast charge [K²].</summary>
+    public double TemperatureVariance { get; } = 0.5 * 0.5;
+
+    /// <summary>Diagonal process noise of the corrections for a step of <paramref name="dt_s"/>: model error of the lithium content and temperature, random walks of the parameters.</summary>
+    public void ProcessNoise(double dt_s, Span<double> q)
+    {
+        var l = _model.Layout;
+        q[TwinSubspace.NegativeLithium] = 1e-9 * dt_s;
+        q[TwinSubspace.PositiveLithium] = 1e-9 * dt_s;
+        q[TwinSubspace.Temperature] = 4e-4 * dt_s;
+        q[_z.SurfaceTemperature] = 4e-4 * dt_s;
+        for (var i = _z.ParameterStart; i < _z.Count; i++)
+        {
+            q[i] = 1e-6 * dt_s;
+        }
+
+        q[_z.Parameter(l.SeriesResistanceOffset_Ohm)] = 1e-10 * dt_s;
+        q[_z.Parameter(l.LnNegativeActiveScale)] = 1e-10 * dt_s;
+        q[_z.Parameter(l.LnPositiveActiveScale)] = 1e-10 * dt_s;
+    }
+
+    /// <summary>The full mean state at plug-in and the covariance (row-major r×r) of the filter's corrections.</summary>
+    public void InitialState(double soc, double socSigma, double temperature_K, Span<double> state, out double[] covariance)
+    {
+        var r = _z.Count;
+        covariance = new double[r * r];
+        soc = Math.Clamp(double.IsFinite(soc) ? soc : 0.5, 0, 1);
+        socSigma = double.IsFinite(socSigma) && socSigma > 0 ? socSigma : 0.05;
+        _model.Initialise(state, soc, temperature_K);
+
+        // SOC: both electrodes' lithium move together along ∂x/∂SOC, projected on the correction directions.
+        const double delta = 1e-4;
+        var lo = Math.Max(0, soc - delta);
+        var hi = Math.Min(1, soc + delta);
+        _model.Initialise(_a, lo, temperature_K);
+        _model.Initialise(_b, hi, temperature_K);
+        for (var i = 0; i < _a.Length; i++)
+        {
+            _b[i] = (_b[i] - _a[i]) / (hi - lo);
+        }
+
+        _z.Project(_b, _d);
+        _d[TwinSubspace.Temperature] = 0;
+        _d[_z.SurfaceTemperature] = 0;
+        for (var i = _z.ParameterStart; i < r; i++)
+        {
+            _d[i] = 0;
+        }
+
+        AddOuter(covariance, _d, socSigma * socSigma);
+
+        // Temperature: both nodes at the measured temperature, its σ shared.
+        Array.Clear(_d);
+        _d[TwinSubspace.Temperature] = 1;
+        _d[_z.SurfaceTemperature] = 1;
+        AddOuter(covariance, _d, TemperatureVariance);
+
+        ParameterPrior(covariance, temperature_K);
+    }
+
+    /// <summary>Keeps the parameter block inside its physical range after an update.</summary>
+    public void Constrain(Span<double> state)
+    {
+        var l = _model.Layout;
+        state[l.LnNegativeActiveScale] = Math.Clamp(state[l.LnNegativeActiveScale], -0.7, 0.3);
+        state[l.LnPositiveActiveScale] = Math.Clamp(state[l.LnPositiveActiveScale], -0.7, 0.3);
+        state[l.SeriesResistanceOffset_Ohm] = Math.Clamp(state[l.SeriesResistanceOffset_Ohm], -_model.Parameters.ContactResistance_Ohm, 0.2);
+        foreach (var i in (ReadOnlySpan<int>)[l.LnNegativeKineticScale, l.LnPositiveKineticScale, l.LnNegativeDiffusivityScale, l.LnPositiveDiffusivityScale, l.LnHeatCapacityScale, l.LnHeatTransferScale])
+        {
+            state[i] = Math.Clamp(state[i], -8, 8);
+        }
+    }
+
+    /// <summary>The health vector at a state: LLI, LAM_n, LAM_p, resistance growth.</summary>
+    public void Health(ReadOnlySpan<double> state, Span<double> health)
+    {
+        var h = _model.Health(state);
+        health[0] = h.LithiumInventoryLoss;
+        health[1] = h.NegativeActiveMaterialLoss;
+        health[2] = h.PositiveActiveMaterialLoss;
+        health[3] = h.ResistanceGrowth_Ohm;
+    }
+
+    public double Thickness(ReadOnlySpan<double> state, double current_A, double ambient_K)
+    {
+        _model.Evaluate(state, current_A, ambient_K, out var o);
+        return o.ThicknessChange_m;
+    }
+
+    private void ParameterPrior(double[] covariance, double temperature_K)
+    {
+        var l = _model.Layout;
+        var n = _z.Count;
+        Span<int> targets = [l.LnNegativeActiveScale, l.LnPositiveActiveScale, l.SeriesResistanceOffset_Ohm, l.LnNegativeKineticScale, l.LnPositiveKineticScale, l.LnNegativeDiffusivityScale, l.LnPositiveDiffusivityScale, l.LnHeatCapacityScale, l.LnHeatTransferScale];
+        for (var t = 0; t < targets.Length; t++)
+        {
+            targets[t] = _z.Parameter(targets[t]);
+        }
+
+        Span<double> defaults = [0, 0, 0, DefaultLnKineticSigma, DefaultLnKineticSigma, DefaultLnDiffusivitySigma, DefaultLnDiffusivitySigma, DefaultLnHeatCapacitySigma, DefaultLnHeatTransferSigma];
+        var mapped = new bool[targets.Length];
+        if (_fit is { } fit)
+        {
+            var m = fit.Parameters.Count;
+            var arrhenius = (1 / _model.Parameters.ReferenceTemperature_K - 1 / temperature_K) / GasConstant;
+
+            // A: rows = the twin's parameters (targets), columns = the file's fit coordinates.
+            var a = new double[targets.Length, m];
+            for (var j = 0; j < m; j++)
+            {
+                var (row, weight) = Target(fit.Parameters[j].Name, arrhenius);
+                if (row >= 0)
+                {
+                    a[row, j] = weight;
+                    mapped[row] = true;
+                }
+            }
+
+            var sigma = ConditionalOnBounds(fit);
+            for (var r = 0; r < targets.Length; r++)
+            {
+                for (var c = 0; c < targets.Length; c++)
+                {
+                    var acc = 0.0;
+                    for (var i = 0; i < m; i++)
+                    {
+                        if (a[r, i] == 0)
+                        {
+                            continue;
+                        }
+
+                        for (var j = 0; j < m; j++)
+                        {
+                            acc += a[r, i] * sigma[i, j] * a[c, j];
+                        }
+                    }
+
+                    covariance[targets[r] * n + targets[c]] += acc;
+                }
+            }
+        }
+
+        for (var r = 0; r < targets.Length; r++)
+        {
+            if (!mapped[r])
+            {
+                covariance[targets[r] * n + targets[r]] += defaults[r] * defaults[r];
+            }
+        }
+
+        covariance[(targets[0] * n) + targets[0]] += NegativeActiveAgeingSigma * NegativeActiveAgeingSigma;
+        covariance[(targets[1] * n) + targets[1]] += PositiveActiveAgeingSigma * PositiveActiveAgeingSigma;
+        covariance[(targets[2] * n) + targets[2]] += ResistanceAgeingSigma_Ohm * ResistanceAgeingSigma_Ohm;
+    }
+
+    /// <summary>Which row of the twin's parameter prior a cell-file parameter feeds, and with what weight.</summary>
+    private static (int Row, double Weight) Target(string name, double arrhenius) => name switch
+    {
+        "Negative electrode active material volume fraction" => (0, 1),
+        "Positive electrode active material volume fraction" => (1, 1),
+        "Contact resistance [Ohm]" => (2, 1),
+        "Negative electrode exchange-current density reference value [A.m-2.(m3.mol-1)1.5]" => (3, 1),
+        "Negative electrode reaction rate constant activation energy [J.mol-1]" => (3, arrhenius),
+        "Positive electrode exchange-current density reference value [A.m-2.(m3.mol-1)1.5]" => (4, 1),
+        "Positive electrode reaction rate constant activation energy [J.mol-1]" => (4, arrhenius),
+        "Negative particle diffusivity reference value [m2.s-1]" => (5, 1),
+        "Negative particle diffusivity activation energy [J.mol-1]" => (5, arrhenius),
+        "Positive particle diffusivity reference value [m2.s-1]" => (6, 1),
+        "Positive particle diffusivity activation energy [J.mol-1]" => (6, arrhenius),
+        "Cell heat capacity [J.K-1]" => (7, 1),
+        "Total heat transfer coefficient [W.m-2.K-1]" => (8, 1),
+        _ => (-1, 0),
+    };
+
+    /// <summary>
+    /// The fit covariance with the parameters that ended on a bound held (Σ_ff − Σ_fb Σ_bb⁻¹ Σ_bf for the others: what
+    /// the fit reports with those fixed, as the bench's spread draws them); a held parameter gets, uncorrelated,
+    /// σ = <see cref="AtBoundRangeFraction"/> of its bound range in its fit coordinate — an assumption, not a
+    /// measurement (its fitted σ means nothing).
+    /// </summary>
+    private static double[,] ConditionalOnBounds(ParameterUncertainty fit)
+    {
+        var m = fit.Parameters.Count;
+        var held = Enumerable.Range(0, m).Where(i => fit.Parameters[i].AtBound).ToArray();
+        var free = Enumerable.Range(0, m).Where(i => !fit.Parameters[i].AtBound).ToArray();
+        var s = fit.Covariance;
+        var result = new double[m, m];
+        var bb = new double[held.Length, held.Length];
+        for (var i = 0; i < held.Length; i++)
+        {
+            for (var j = 0; j < held.Length; j++)
+            {
+                bb[i, j] = s[held[i], held[j]];
+            }
+        }
+
+        var inverse = Invert(bb);
+        foreach (var i in free)
+        {
+            foreach (var j in free)
+            {
+                var correction = 0.0;
+                for (var a = 0; a < held.Length; a++)
+                {
+                    for (var b = 0; b < held.Length; b++)
+                    {
+                        correction += s[i, held[a]] * inverse[a, b] * s[held[b], j];
+                    }
+                }
+
+                result[i, j] = s[i, j] - correction;
+            }
+        }
+
+        foreach (var i in held)
+        {
+            var p = fit.Parameters[i];
+            var sigma = AtBoundRangeFraction * (p.ToFit(p.Upper) - p.ToFit(p.Lower));
+            result[i, i] = sigma * sigma;
+        }
+
+        return result;
+    }
+
+    /// <summary>Gauss–Jordan inverse of a small symmetric positive-definite matrix (a zero pivot leaves that direction out).</summary>
+    private static double[,] Invert(double[,] a)
+    {
+        var n = a.GetLength(0);
+        var m = (double[,])a.Clone();
+        var inv = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            inv[i, i] = 1;
+        }
+
+        for (var c = 0; c < n; c++)
+        {
+            var pivot = m[c, c];
+            if (!(Math.Abs(pivot) > 1e-300))
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    inv[c, j] = 0;
+                }
+
+                continue;
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                m[c, j] /= pivot;
+                inv[c, j] /= pivot;
+            }
+
+            for (var r = 0; r < n; r++)
+            {
+                if (r == c)
+                {
+                    continue;
+                }
+
+                var f = m[r, c];
+                for (var j = 0; j < n; j++)
+                {
+                    m[r, j] -= f * m[c, j];
+                    inv[r, j] -= f * inv[c, j];
+                }
+            }
+        }
+
+        return inv;
+    }
+
+    private static void AddOuter(double[] covariance, ReadOnlySpan<double> v, double variance)
+    {
+        var n = v.Length;
+        for (var i = 0; i < n; i++)
+        {
+            if (v[i] == 0)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                covariance[i * n + j] += variance * v[i] * v[j];
+            }
+        }
+    }
+}

@@ -7,7 +7,8 @@ namespace ChargeTwin.Controller.Twin.Estimation;
 /// <item>Predict: x ← f(x), P ← F P Fᵀ + Q. F is formed by forward differences; to bound the cost of one period a
 /// filter may refresh only some of F's columns per step (<c>jacobianColumnsPerStep</c>), round-robin, reusing the
 /// others from earlier steps — the model's Jacobian moves slowly next to a 1 s period. The first step forms all.</item>
-/// <item>Update: one scalar channel at a time (sensor noises are independent, R diagonal): with v = P h,
+/// <item>Update: one scalar channel at a time (sensor noises are independent, R diagonal), all on the measurement
+/// Jacobian formed once after the prediction: with v = P h,
 /// S = hᵀ v + r, K = v / S: x ← x + K ν, P ← P − v vᵀ / S, the Joseph form's value for the optimal gain,
 /// kept symmetric. A measurement that is not finite or lies outside its channel's range never reaches the
 /// filter; one whose innovation lies beyond the gate is skipped. Either way the covariance keeps growing
@@ -250,8 +251,20 @@ public sealed class ExtendedKalmanFilter
             _p[i * _n + i] = Math.Max(_p[i * _n + i], 0);
         }
 
-        // The state moved: the next channel linearises at the corrected state.
-        _haveMeasurementJacobian = false;
+        // The state moved by K ν: the other channels' predictions follow linearly, on the same Jacobian (one
+        // linearisation per period serves every channel — the iterated form would cost a Jacobian per channel).
+        for (var c = 0; c < _m; c++)
+        {
+            var row = _h.AsSpan(c * _n, _n);
+            var shift = 0.0;
+            for (var i = 0; i < _n; i++)
+            {
+                shift += row[i] * _k[i];
+            }
+
+            _predicted[c] += shift * innovation;
+        }
+
         return UpdateOutcome.Accepted;
     }
 

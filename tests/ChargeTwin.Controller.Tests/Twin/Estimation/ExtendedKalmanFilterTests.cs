@@ -153,4 +153,41 @@ public sealed class ExtendedKalmanFilterTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    /// <summary>x = (a, b), both constant, measured as a + b: b a parameter the filter must not move.</summary>
+    private sealed class SumOfTwo : IFilterModel
+    {
+        public int StateCount => 2;
+
+        public int MeasurementCount => 1;
+
+        public void Propagate(ReadOnlySpan<double> state, double dt_s, Span<double> next) => state.CopyTo(next);
+
+        public void Measure(ReadOnlySpan<double> state, Span<double> predicted) => predicted[0] = state[0] + state[1];
+
+        public double Scale(int index) => 1;
+    }
+
+    [Fact]
+    public void ConsiderState_IsNeverCorrected_ButItsUncertaintyReachesTheOther()
+    {
+        var filter = new ExtendedKalmanFilter(new SumOfTwo());
+        filter.Consider(1);
+        filter.Initialise([0, 0], [1, 0, 0, 0.25]);
+        for (var k = 0; k < 200; k++)
+        {
+            filter.Predict(1, [0, 0]);
+            Assert.Equal(UpdateOutcome.Accepted, filter.Update(0, 1.0, 0.01, -10, 10, 100));
+        }
+
+        Assert.Equal(0, filter.State[1]);
+        Assert.Equal(0.25, filter.Variance(1), 12);
+
+        // With a + b measured (nearly) exactly, a's best estimate is E[a | a + b = 1] = 1/(1 + 0.25) = 0.8 with
+        // variance 1 − 1/1.25 = 0.2: the consider state's uncertainty limits what the filter may believe of a.
+        Assert.InRange(filter.State[0], 0.78, 0.83);
+        Assert.InRange(filter.Variance(0), 0.19, 0.21);
+        var p = filter.Covariance;
+        Assert.True(p[0] * p[3] - p[1] * p[2] >= -1e-12, "covariance lost positive semi-definiteness");
+    }
 }

@@ -68,7 +68,8 @@ public sealed class TwinController : IChargeController
         var r = _subspace.Count;
         _noise = new TwinUncertainty(_model, _subspace, cell);
         _filterModel = new TwinFilterModel(_model, _subspace);
-        _filter = new ExtendedKalmanFilter(_filterModel);
+        // The model's Jacobian moves slowly next to a 1 s period: a third of its columns are refreshed each period.
+        _filter = new ExtendedKalmanFilter(_filterModel, jacobianColumnsPerStep: Math.Max(1, (_subspace.Count + 2) / 3));
 
         // The kinetics and solid diffusivities are consider parameters: a terminal voltage cannot tell the two
         // electrodes' overpotentials apart, and a filter free to move them explains the reduced model's own error

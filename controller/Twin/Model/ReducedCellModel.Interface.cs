@@ -62,9 +62,9 @@ public sealed partial class ReducedCellModel
         }
 
         var norm = EdgeResiduals(ap, i, f);
-        for (var iteration = 0; iteration < MaxIterations && norm > ResidualTolerance_V; iteration++)
+        for (var iteration = 0; iteration < MaxIterations && norm > ResidualTolerance_V * ResidualTolerance_V; iteration++)
         {
-            // J Δ = −r on the interior edges 1 … N−1 (stored at 0 … N−2).
+            // J Δ = −r on the interior edges 1 … N−1 (stored at 0 … N−2); J is symmetric and diagonally dominant.
             var n = _nn - 1;
             var lower = _lower.AsSpan(0, n);
             var diagonal = _diagonal.AsSpan(0, n);
@@ -83,6 +83,7 @@ public sealed partial class ReducedCellModel
             }
 
             Tridiagonal.Solve(lower, diagonal, upper, delta, Span<double>.Empty, _work);
+            ie.CopyTo(_edgeTrial);
             var damping = 1.0;
             while (true)
             {
@@ -112,7 +113,7 @@ public sealed partial class ReducedCellModel
 
     /// <summary>
     /// Currents, overpotentials and ψ of every negative volume for the edge currents in _electrolyteCurrent, the edge
-    /// residuals [V], and their largest magnitude; keeps the edge currents as the base of the next Newton update.
+    /// residuals [V], and their sum of squares [V²] (the Newton direction descends on it: the line search's measure).
     /// </summary>
     private double EdgeResiduals(in AppliedParameters ap, double i, double f)
     {
@@ -127,14 +128,13 @@ public sealed partial class ReducedCellModel
             v.Current = j;
             v.Overpotential_V = 2 / f * Math.Asinh(j / (2 * v.ExchangeCurrentDensity));
             v.PotentialDifference_V = v.OpenCircuitPotential_V + (v.ResponseResistance * j) + v.Overpotential_V - _filmOverpotential_V;
-            _edgeTrial[k] = _electrolyteCurrent[k];
             if (k > 0)
             {
                 var ie = _electrolyteCurrent[k];
                 var r = v.PotentialDifference_V - _negative[k - 1].PotentialDifference_V
                     - (w * ((-(i - ie) / sigma) - (_chiEdge[k] * _gradient[k]) + (ie / _conductivityEdge[k])));
                 _edgeResidual[k] = r;
-                norm = Math.Max(norm, Math.Abs(r));
+                norm += r * r;
             }
         }
 

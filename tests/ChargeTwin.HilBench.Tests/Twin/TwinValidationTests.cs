@@ -14,6 +14,9 @@ public sealed class TwinValidationTests(ITestOutputHelper output)
         // C-rate, ambient °C, V RMS / max [mV], η_Li RMS / max [mV], T max [K]
         { 3.0, 25.0, 15, 35, 8, 16, 0.8 },
         { 1.0, 0.0, 5, 11, 3, 6, 0.3 },
+
+        // near electrolyte exhaustion after plating onset: the twin's weakest case
+        { 2.0, 0.0, 45, 110, 35, 90, 1.8 },
     };
 
     [Theory]

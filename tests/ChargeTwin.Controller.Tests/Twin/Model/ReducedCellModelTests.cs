@@ -89,6 +89,23 @@ public sealed class ReducedCellModelTests
     }
 
     [Fact]
+    public void TenSecondSteps_At2CAnd0C_StayFiniteThroughElectrolyteExhaustion()
+    {
+        var (model, state) = Fresh(0.1, 273.15);
+        var lowest = double.PositiveInfinity;
+        for (var t = 0; t < 60; t++)
+        {
+            model.Step(state, 10.0, 273.15, 10.0, state);
+            model.Evaluate(state, 10.0, 273.15, out var o);
+            Assert.True(double.IsFinite(o.Voltage_V) && double.IsFinite(o.PlatingOverpotential_V) && double.IsFinite(o.CoreTemperature_K), $"t = {10 * (t + 1)} s");
+            Assert.InRange(o.Voltage_V, 3.5, 4.5);
+            lowest = Math.Min(lowest, o.MinimumElectrolyteConcentration_molPerM3);
+        }
+
+        Assert.InRange(lowest, 0, 100);
+    }
+
+    [Fact]
     public void StepAndEvaluate_AllocateNothing()
     {
         var (model, state) = Fresh(0.2);

@@ -306,6 +306,7 @@ public sealed class TwinController : IChargeController
         BindingConstraint.Ramp => $"twin: ramping up",
         BindingConstraint.Plating => $"twin: plating overpotential − {s.K:0.#}σ ≥ {s.MinPlatingOverpotential_V * 1000:0.#} mV over {s.Horizon_s:0} s",
         BindingConstraint.Temperature => $"twin: core temperature + {s.K:0.#}σ ≤ {s.MaxTemperature_K - 273.15:0.#} °C over {s.Horizon_s:0} s",
+        BindingConstraint.Electrolyte => $"twin: electrolyte ≥ 10 % of its rest concentration over {s.Horizon_s:0} s",
         _ => $"twin: voltage + {s.K:0.#}σ ≤ {s.VoltageLimit_V:0.###} V over {s.Horizon_s:0} s",
     });
 }

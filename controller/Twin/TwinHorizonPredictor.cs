@@ -16,6 +16,7 @@ internal sealed class TwinHorizonPredictor(ReducedCellModel model, double horizo
     private double[] _start = [];
     private double _ambient_K;
     private double _sigmaEta, _sigmaT, _sigmaV;
+    private readonly double _restConcentration = model.Parameters.InitialElectrolyteConcentration_molPerM3;
 
     public void SetStart(double[] state, double ambient_K)
     {
@@ -34,7 +35,7 @@ internal sealed class TwinHorizonPredictor(ReducedCellModel model, double horizo
     {
         _start.AsSpan().CopyTo(_a);
         var dt = horizon_s / steps;
-        double minEta = double.PositiveInfinity, maxT = double.NegativeInfinity, maxV = double.NegativeInfinity;
+        double minEta = double.PositiveInfinity, maxT = double.NegativeInfinity, maxV = double.NegativeInfinity, minCe = double.PositiveInfinity;
         for (var k = 0; k < steps; k++)
         {
             model.Step(_a, current_A, _ambient_K, dt, _b);
@@ -42,6 +43,8 @@ internal sealed class TwinHorizonPredictor(ReducedCellModel model, double horizo
             minEta = Math.Min(minEta, double.IsNaN(o.PlatingOverpotential_V) ? double.NegativeInfinity : o.PlatingOverpotential_V);
             maxT = Math.Max(maxT, double.IsNaN(o.CoreTemperature_K) ? double.PositiveInfinity : o.CoreTemperature_K);
             maxV = Math.Max(maxV, double.IsNaN(o.Voltage_V) ? double.PositiveInfinity : o.Voltage_V);
+            var ce = o.MinimumElectrolyteConcentration_molPerM3 / _restConcentration;
+            minCe = Math.Min(minCe, double.IsNaN(ce) ? double.NegativeInfinity : ce);
             _b.AsSpan().CopyTo(_a);
         }
 
@@ -51,5 +54,6 @@ internal sealed class TwinHorizonPredictor(ReducedCellModel model, double horizo
         p.CoreTemperatureSigma_K = _sigmaT;
         p.MaxVoltage_V = maxV;
         p.VoltageSigma_V = _sigmaV;
+        p.MinElectrolyteFraction = minCe;
     }
 }

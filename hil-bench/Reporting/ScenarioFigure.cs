@@ -61,8 +61,8 @@ public static class ScenarioFigure
         };
         if (twin)
         {
-            // Binding constraint as a step trace: −1 nothing admissible, 0 current limit, 1 ramp, 2 plating, 3 temperature, 4 voltage.
-            panels.Add(new("twin: binding constraint", [new Series("−1 none · 0 I_max · 1 ramp · 2 plating · 3 T · 4 V", t, Col("twin_binding"))]));
+            // Binding constraint as a step trace: −1 nothing admissible, 0 current limit, 1 ramp, 2 plating, 3 temperature, 4 voltage, 5 electrolyte.
+            panels.Add(new("twin: binding constraint", [new Series("−1 none · 0 I_max · 1 ramp · 2 plating · 3 T · 4 V · 5 c_e", t, Col("twin_binding"))]));
             panels.Add(new("twin: plating evidence", [
                 new Series("pressure (dP/dQ) CUSUM", t, Col("pressure_evidence")),
                 new Series("voltage-only CUSUM", t, Col("voltage_evidence"), Dashed: true),

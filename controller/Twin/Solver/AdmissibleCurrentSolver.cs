@@ -2,7 +2,7 @@ namespace ChargeTwin.Controller.Twin.Solver;
 
 /// <summary>
 /// The largest current in [0, I_max], at most the ramp above the previous one, whose predicted horizon keeps
-/// η_Li − k σ ≥ η_min, T_core + k σ ≤ T_max and V + k σ ≤ V_max (MPC style: one constant current over the
+/// η_Li − k σ ≥ η_min, T_core + k σ ≤ T_max, V + k σ ≤ V_max and the electrolyte above its floor (MPC style: one constant current over the
 /// horizon, re-decided every period). Feasibility falls with the current, so the search brackets it: the ramp's
 /// upper end first (usually feasible while the current ramps up, one prediction), else zero and the last answer,
 /// then regula falsi (Illinois) on the tightest normalised slack, keeping the feasible end, until the bracket is
@@ -15,6 +15,7 @@ public sealed class AdmissibleCurrentSolver
     private const double PlatingScale_V = 0.01;
     private const double TemperatureScale_K = 1.0;
     private const double VoltageScale_V = 0.01;
+    private const double ElectrolyteScale = 0.1;
     private readonly SolverLimits _limits;
     private HorizonPrediction _prediction;
 
@@ -132,6 +133,7 @@ public sealed class AdmissibleCurrentSolver
         var plating = p.MinPlatingOverpotential_V - k * Math.Abs(p.PlatingOverpotentialSigma_V) - (_limits.MinPlatingOverpotential_V + extra_V);
         var temperature = _limits.MaxCoreTemperature_K - (p.MaxCoreTemperature_K + k * Math.Abs(p.CoreTemperatureSigma_K));
         var voltage = _limits.MaxVoltage_V - (p.MaxVoltage_V + k * Math.Abs(p.VoltageSigma_V));
+        var electrolyte = p.MinElectrolyteFraction - _limits.MinElectrolyteFraction;
 
         binding = BindingConstraint.Plating;
         raw = plating;
@@ -150,6 +152,13 @@ public sealed class AdmissibleCurrentSolver
             tightest = voltage / VoltageScale_V;
         }
 
-        return double.IsNaN(plating) || double.IsNaN(temperature) || double.IsNaN(voltage) ? double.NaN : tightest;
+        if (double.IsNaN(tightest) || electrolyte / ElectrolyteScale < tightest)
+        {
+            binding = BindingConstraint.Electrolyte;
+            raw = electrolyte;
+            tightest = electrolyte / ElectrolyteScale;
+        }
+
+        return double.IsNaN(plating) || double.IsNaN(temperature) || double.IsNaN(voltage) || double.IsNaN(electrolyte) ? double.NaN : tightest;
     }
 }

@@ -17,4 +17,7 @@ public enum BindingConstraint
 
     /// <summary>Terminal voltage + k·σ ≤ V_max.</summary>
     Voltage,
+
+    /// <summary>Electrolyte concentration ≥ its floor anywhere: a depleted electrolyte is where plating starts and where the reduced model stops being valid.</summary>
+    Electrolyte,
 }

@@ -14,4 +14,7 @@ public struct HorizonPrediction
     /// <summary>Highest terminal voltage [V].</summary>
     public double MaxVoltage_V;
     public double VoltageSigma_V;
+
+    /// <summary>Lowest electrolyte concentration anywhere, as a fraction of its value at rest (a validity and depletion limit).</summary>
+    public double MinElectrolyteFraction;
 }

@@ -21,6 +21,9 @@ public sealed record SolverLimits(
     double Resolution_A,
     int MaxEvaluations)
 {
+    /// <summary>Lowest admissible electrolyte concentration, as a fraction of its value at rest.</summary>
+    public double MinElectrolyteFraction { get; init; } = 0.1;
+
     public void Validate()
     {
         static void Require(bool ok, string what)

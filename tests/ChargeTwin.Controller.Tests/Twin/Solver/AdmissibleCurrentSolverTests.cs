@@ -19,7 +19,11 @@ public sealed class AdmissibleCurrentSolverTests
             p.CoreTemperatureSigma_K = tSigma;
             p.MaxVoltage_V = v0 + r * current_A;
             p.VoltageSigma_V = vSigma;
+            p.MinElectrolyteFraction = 1 - (ElectrolyteDepletionPerAmpere * current_A);
         }
+
+        /// <summary>Fractional electrolyte depletion per ampere over the horizon (0: none).</summary>
+        public double ElectrolyteDepletionPerAmpere { get; init; }
     }
 
     private static readonly SolverLimits Limits = new(2, 0.003, 273.15 + 45, 4.2, 15, 5, 0.01, 12);
@@ -68,6 +72,17 @@ public sealed class AdmissibleCurrentSolverTests
         Assert.Equal(0, d.Current_A);
         Assert.Equal(BindingConstraint.Temperature, d.Binding);
         Assert.True(d.Slack < 0);
+    }
+
+    [Fact]
+    public void ElectrolyteFloor_Binds_WhenItDepletesFirst()
+    {
+        // c_e ≥ 10 %: 1 − 0.1 I ≥ 0.1 ⇔ I ≤ 9 A, tighter than the plating limit (9.7 A).
+        var cell = new SyntheticCell(0.1, 0.01, 0, 298, 0, 0, 3.6, 0.001, 0) { ElectrolyteDepletionPerAmpere = 0.1 };
+        var d = new AdmissibleCurrentSolver(Limits).Solve(cell, 15, 1, 0);
+
+        Assert.Equal(BindingConstraint.Electrolyte, d.Binding);
+        Assert.InRange(d.Current_A, 9 - 0.01, 9);
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class TwinController : IChargeController
     private double _evidenceMargin_V;
     private double _lastDecision_s;
     private double _voltageSigma_V;
+    private double _platingParameterSigma_V;
     private double _charge_Ah;
     private double _priorVoltage_V = double.NaN;
 
@@ -68,6 +69,7 @@ public sealed class TwinController : IChargeController
         var r = _subspace.Count;
         _noise = new TwinUncertainty(_model, _subspace, cell);
         _filterModel = new TwinFilterModel(_model, _subspace);
+        _predictor = new TwinHorizonPredictor(_model, _noise, spec.Horizon_s, spec.HorizonSteps);
         // The model's Jacobian moves slowly next to a 1 s period: a third of its columns are refreshed each period.
         _filter = new ExtendedKalmanFilter(_filterModel, jacobianColumnsPerStep: Math.Max(1, (_subspace.Count + 2) / 3));
 
@@ -80,7 +82,10 @@ public sealed class TwinController : IChargeController
         {
             _filter.Consider(_subspace.Parameter(i));
         }
-        _predictor = new TwinHorizonPredictor(_model, spec.Horizon_s, spec.HorizonSteps);
+
+        // The sensors' biases cannot be told from the cell's state in one charge: considered, not estimated.
+        _filter.Consider(_subspace.VoltageBias);
+        _filter.Consider(_subspace.TemperatureBias);
         var capacity = context.NominalCapacity_Ah;
         _maxCurrent_A = Math.Min(spec.MaxCurrent.Resolve(capacity), context.ChargerMaxCurrent_A);
         _solver = new AdmissibleCurrentSolver(new SolverLimits(
@@ -231,7 +236,10 @@ public sealed class TwinController : IChargeController
         _telemetry.PredictedVoltage_V = _outputs[0];
         _voltageSigma_V = Output(0).Sigma;
         _telemetry.CoreTemperature_K = Output(1);
-        _telemetry.PlatingOverpotential_V = Output(2);
+        var eta = Output(2);
+        var modelSigma = _noise.PlatingModelSigma_V(current);
+        _telemetry.PlatingOverpotential_V = new Estimate(eta.Mean, Math.Sqrt((eta.Sigma * eta.Sigma) + (modelSigma * modelSigma)));
+        _platingParameterSigma_V = eta.Sigma;
         _telemetry.StateOfCharge = Output(3);
         _telemetry.NegativeSurfaceStoichiometry = Output(4);
         _telemetry.PositiveSurfaceStoichiometry = Output(5);
@@ -291,7 +299,7 @@ public sealed class TwinController : IChargeController
         _telemetry.EvidenceMargin_V = _evidenceMargin_V;
 
         _predictor.SetStart(_filterModel.Full, _ambient_K);
-        _predictor.SetSigmas(_telemetry.PlatingOverpotential_V.Sigma, _telemetry.CoreTemperature_K.Sigma, _voltageSigma_V);
+        _predictor.SetSigmas(_platingParameterSigma_V, _telemetry.CoreTemperature_K.Sigma, _voltageSigma_V);
         var d = _solver.Solve(_predictor, _telemetry.AdmissibleCurrent_A, dt, _evidenceMargin_V);
         _telemetry.AdmissibleCurrent_A = d.Current_A;
         _telemetry.Binding = d.Binding;

@@ -69,14 +69,18 @@ internal sealed class TwinFilterModel : IFilterModel
         }
 
         _subspace.Project(_b, next);
+
+        // The sensors' biases are constants.
+        next[_subspace.VoltageBias] = state[_subspace.VoltageBias];
+        next[_subspace.TemperatureBias] = state[_subspace.TemperatureBias];
     }
 
     public void Measure(ReadOnlySpan<double> state, Span<double> predicted)
     {
         _subspace.Apply(Full, state, _a);
         _model.Evaluate(_a, MeasurementCurrent_A, Ambient_K, out var o);
-        predicted[VoltageChannel] = o.Voltage_V;
-        predicted[TemperatureChannel] = o.SurfaceTemperature_K;
+        predicted[VoltageChannel] = o.Voltage_V + state[_subspace.VoltageBias];
+        predicted[TemperatureChannel] = o.SurfaceTemperature_K + state[_subspace.TemperatureBias];
     }
 
     public double Scale(int index) => _subspace.Scale(index);

@@ -7,9 +7,10 @@ namespace ChargeTwin.Controller.Twin;
 /// The solver's view of the twin: from the filter's mean state, the reduced model at one constant current for the
 /// horizon, the constraints checked after each step; σ of each constrained output from the filter's covariance
 /// through the output's gradient at the present state (<see cref="SetSigmas"/>) — the parameter uncertainty that
-/// dominates it is constant over a minute, so one linearisation per decision serves every candidate current.
+/// dominates it is constant over a minute, so one linearisation per decision serves every candidate current — and
+/// the reduced model's own η_Li error at the candidate current, in quadrature.
 /// </summary>
-internal sealed class TwinHorizonPredictor(ReducedCellModel model, double horizon_s, int steps) : IHorizonPredictor
+internal sealed class TwinHorizonPredictor(ReducedCellModel model, TwinUncertainty uncertainty, double horizon_s, int steps) : IHorizonPredictor
 {
     private readonly double[] _a = new double[model.Layout.StateCount];
     private readonly double[] _b = new double[model.Layout.StateCount];
@@ -49,7 +50,8 @@ internal sealed class TwinHorizonPredictor(ReducedCellModel model, double horizo
         }
 
         p.MinPlatingOverpotential_V = minEta;
-        p.PlatingOverpotentialSigma_V = _sigmaEta;
+        var modelSigma = uncertainty.PlatingModelSigma_V(current_A);
+        p.PlatingOverpotentialSigma_V = Math.Sqrt((_sigmaEta * _sigmaEta) + (modelSigma * modelSigma));
         p.MaxCoreTemperature_K = maxT;
         p.CoreTemperatureSigma_K = _sigmaT;
         p.MaxVoltage_V = maxV;

@@ -6,7 +6,7 @@ namespace ChargeTwin.Controller.Twin;
 /// The directions in which the Kalman filter corrects the reduced model's state: the lithium content of each
 /// electrode's particles (a uniform shift of every shell's stoichiometry — what coulomb counting gets wrong and the
 /// voltage reveals), the temperature (one direction for the lumped model, core and surface for the two-node one) and
-/// each estimated parameter. The within-particle profiles and the electrolyte follow the known current
+/// each estimated parameter — and the two sensors' biases, which move no model state but what the channels read. The within-particle profiles and the electrolyte follow the known current
 /// deterministically and are not estimated. So the filter's covariance is r×r with r = 12–13, not the model's ≈80
 /// states: a reduced-rank (error-state) filter — the mean still moves with the full model.
 /// </summary>
@@ -23,7 +23,9 @@ internal sealed class TwinSubspace
         TwoNode = model.Parameters.InternalThermalResistance_KPerW is not null;
         SurfaceTemperature = TwoNode ? Temperature + 1 : Temperature;
         ParameterStart = SurfaceTemperature + 1;
-        Count = ParameterStart + _layout.ParameterCount;
+        VoltageBias = ParameterStart + _layout.ParameterCount;
+        TemperatureBias = VoltageBias + 1;
+        Count = TemperatureBias + 1;
     }
 
     /// <summary>Dimension of the correction space.</summary>
@@ -36,6 +38,12 @@ internal sealed class TwinSubspace
     public int SurfaceTemperature { get; }
 
     public int ParameterStart { get; }
+
+    /// <summary>The voltage sensor's bias [V]: not a model state — it shifts only what the voltage channel reads.</summary>
+    public int VoltageBias { get; }
+
+    /// <summary>The temperature sensor's bias [K], likewise.</summary>
+    public int TemperatureBias { get; }
 
     /// <summary>The correction direction of the model parameter at layout index <paramref name="layoutIndex"/>.</summary>
     public int Parameter(int layoutIndex) => ParameterStart + (layoutIndex - _layout.ParameterStart);
@@ -89,7 +97,7 @@ internal sealed class TwinSubspace
 
     /// <summary>Typical magnitude of each direction, for finite-difference steps.</summary>
     public double Scale(int index) =>
-        index == Parameter(_layout.SeriesResistanceOffset_Ohm) ? 0.01 : index is Temperature || index == SurfaceTemperature ? 10 : 0.1;
+        index == Parameter(_layout.SeriesResistanceOffset_Ohm) || index == VoltageBias ? 0.01 : index is Temperature || index == SurfaceTemperature || index == TemperatureBias ? 10 : 0.1;
 
     private static double Mean(ReadOnlySpan<double> v)
     {

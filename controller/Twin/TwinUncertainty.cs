@@ -24,6 +24,7 @@ internal sealed class TwinUncertainty
     // Ageing prior (fractions of the fresh cell; σ of ln-scale and of the resistance offset): the ranges a charger
     // meets in the field before it has learnt the cell, from fresh to moderately aged (see controller/Twin/README.md).
     private const double NegativeActiveAgeingSigma = 0.04, PositiveActiveAgeingSigma = 0.025, ResistanceAgeingSigma_Ohm = 0.005;
+    private const double LithiumInventoryAgeingSigma = 0.05;
 
     // Defaults for a cell file without an uncertainty section.
     // σ of a parameter that ended on a bound of its fit, as a fraction of its bound range in the fit coordinate.
@@ -119,6 +120,7 @@ internal sealed class TwinUncertainty
         AddOuter(covariance, _d, TemperatureVariance);
 
         ParameterPrior(covariance, temperature_K);
+        BalancingPrior(covariance, soc);
 
         // The sensors' biases: constant over a charge, so no average of many readings removes them.
         covariance[(_z.VoltageBias * r) + _z.VoltageBias] = VoltageBiasSigma_V * VoltageBiasSigma_V;
@@ -136,6 +138,71 @@ internal sealed class TwinUncertainty
             covariance[(_z.TemperatureBias * r) + _z.SurfaceTemperature] -= b2;
             covariance[(TwinSubspace.Temperature * r) + _z.SurfaceTemperature] += b2;
             covariance[(_z.SurfaceTemperature * r) + TwinSubspace.Temperature] += b2;
+        }
+    }
+
+    /// <summary>
+    /// Electrode balancing. The reported SOC is an SOC of the <em>true</em> cell, whose stoichiometry windows depend on its
+    /// electrode capacities and lithium inventory — known to the twin only to their prior (the cell file's spread
+    /// and ageing) — so the stoichiometries it starts from are uncertain beyond the report's σ: with h = (LLI,
+    /// ln Q_n, ln Q_p) and J = ∂(x_n(SOC), y_p(SOC))/∂h (windows by bisection, central differences), the lithium
+    /// directions get J Σ_h Jᵀ and, because ln Q_n and ln Q_p are the LAM states themselves, the cross-covariance
+    /// J Σ_h,LAM. This is how the calibration's −0.999 valley (ε_n against c_n0) and an unknown ageing reach the
+    /// estimate of where on the graphite OCP the cell sits.
+    /// </summary>
+    private void BalancingPrior(double[] covariance, double soc)
+    {
+        var p = _model.Parameters;
+        var l = _model.Layout;
+        var r = _z.Count;
+        double qn = p.Negative.NominalSites_molPerM2, qp = p.Positive.NominalSites_molPerM2, n0 = p.NominalInventory_molPerM2;
+        Span<double> j = stackalloc double[6];
+        const double h = 1e-3;
+        for (var k = 0; k < 3; k++)
+        {
+            var plus = p.ExactWindows(qn * Math.Exp(k == 1 ? h : 0), qp * Math.Exp(k == 2 ? h : 0), n0 * (1 - (k == 0 ? h : 0)));
+            var minus = p.ExactWindows(qn * Math.Exp(k == 1 ? -h : 0), qp * Math.Exp(k == 2 ? -h : 0), n0 * (1 - (k == 0 ? -h : 0)));
+            j[k] = (plus.NegativeStoichiometry(soc) - minus.NegativeStoichiometry(soc)) / (2 * h);
+            j[3 + k] = (plus.PositiveStoichiometry(soc) - minus.PositiveStoichiometry(soc)) / (2 * h);
+        }
+
+        // Σ_h: LLI independent; ln Q_n and ln Q_p as the LAM states' prior already assembled.
+        int an = _z.Parameter(l.LnNegativeActiveScale), ap = _z.Parameter(l.LnPositiveActiveScale);
+        Span<double> sigma = stackalloc double[9];
+        sigma[0] = LithiumInventoryAgeingSigma * LithiumInventoryAgeingSigma;
+        sigma[4] = covariance[(an * r) + an];
+        sigma[5] = covariance[(an * r) + ap];
+        sigma[7] = covariance[(ap * r) + an];
+        sigma[8] = covariance[(ap * r) + ap];
+        Span<int> lithium = [TwinSubspace.NegativeLithium, TwinSubspace.PositiveLithium];
+        for (var a = 0; a < 2; a++)
+        {
+            for (var b = 0; b < 2; b++)
+            {
+                var acc = 0.0;
+                for (var u = 0; u < 3; u++)
+                {
+                    for (var v = 0; v < 3; v++)
+                    {
+                        acc += j[(3 * a) + u] * sigma[(3 * u) + v] * j[(3 * b) + v];
+                    }
+                }
+
+                covariance[(lithium[a] * r) + lithium[b]] += acc;
+            }
+
+            // Cross-covariance with the LAM states (h₁ = ln Q_n is z_LAMn, h₂ = ln Q_p is z_LAMp).
+            foreach (var (state, column) in (ReadOnlySpan<(int, int)>)[(an, 1), (ap, 2)])
+            {
+                var acc = 0.0;
+                for (var u = 0; u < 3; u++)
+                {
+                    acc += j[(3 * a) + u] * sigma[(3 * u) + column];
+                }
+
+                covariance[(lithium[a] * r) + state] += acc;
+                covariance[(state * r) + lithium[a]] += acc;
+            }
         }
     }
 

@@ -127,6 +127,75 @@ public sealed class ParameterUncertainty
         return values;
     }
 
+    /// <summary>
+    /// The covariance with the parameters that ended on a bound (<see cref="UncertainParameter.AtBound"/>) held at their
+    /// value: for the others Σ_ff − Σ_fb Σ_bb⁻¹ Σ_bf, what the fit reports with those fixed — their fitted σ means
+    /// nothing, and through their correlations it would leak into the others. The held parameters' rows and columns
+    /// are zero. Fit coordinates, <see cref="Parameters"/> order. What the bench's spread draws from and the twin's
+    /// prior starts from.
+    /// </summary>
+    public double[,] CovarianceWithBoundsHeld()
+    {
+        var m = Parameters.Count;
+        var held = Enumerable.Range(0, m).Where(i => Parameters[i].AtBound).ToArray();
+        var free = Enumerable.Range(0, m).Where(i => !Parameters[i].AtBound).ToArray();
+        var b = held.Length;
+        var bb = new double[b, b];
+        for (var i = 0; i < b; i++)
+        {
+            for (var j = 0; j < b; j++)
+            {
+                bb[i, j] = Covariance[held[i], held[j]];
+            }
+        }
+
+        // Σ_bb⁻¹ Σ_bf column by column through the Cholesky factor (a direction without variance drops out).
+        var l = CholeskyLower(bb);
+        var solved = new double[b, free.Length];
+        var y = new double[b];
+        for (var c = 0; c < free.Length; c++)
+        {
+            for (var i = 0; i < b; i++)
+            {
+                var s = Covariance[held[i], free[c]];
+                for (var k = 0; k < i; k++)
+                {
+                    s -= l[i, k] * y[k];
+                }
+
+                y[i] = l[i, i] > 0 ? s / l[i, i] : 0;
+            }
+
+            for (var i = b - 1; i >= 0; i--)
+            {
+                var s = y[i];
+                for (var k = i + 1; k < b; k++)
+                {
+                    s -= l[k, i] * solved[k, c];
+                }
+
+                solved[i, c] = l[i, i] > 0 ? s / l[i, i] : 0;
+            }
+        }
+
+        var result = new double[m, m];
+        for (var r = 0; r < free.Length; r++)
+        {
+            for (var c = 0; c < free.Length; c++)
+            {
+                var correction = 0.0;
+                for (var k = 0; k < b; k++)
+                {
+                    correction += Covariance[free[r], held[k]] * solved[k, c];
+                }
+
+                result[free[r], free[c]] = Covariance[free[r], free[c]] - correction;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Lower Cholesky factor; a non-positive pivot (a direction without variance) gives a zero column.</summary>
     internal static double[,] CholeskyLower(double[,] a)
     {

@@ -221,6 +221,17 @@ public sealed class TwinController : IChargeController
         OutputsAt(full, current, _outputs);
         for (var j = 0; j < r; j++)
         {
+            // The sensors' biases move no model state: their outputs' gradients are zero.
+            if (j == _subspace.VoltageBias || j == _subspace.TemperatureBias)
+            {
+                for (var k = 0; k < Outputs; k++)
+                {
+                    _gradients[k * r + j] = 0;
+                }
+
+                continue;
+            }
+
             Array.Clear(_z);
             var step = 1e-6 * _subspace.Scale(j);
             _z[j] = step;

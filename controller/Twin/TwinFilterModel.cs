@@ -61,6 +61,13 @@ internal sealed class TwinFilterModel : IFilterModel
 
     public void Propagate(ReadOnlySpan<double> state, double dt_s, Span<double> next)
     {
+        // At the mean (z = 0, the filter's own call) the answer is zero: BeginPeriod has already stepped the mean.
+        if (!state.ContainsAnyExcept(0.0))
+        {
+            next.Clear();
+            return;
+        }
+
         _subspace.Apply(Full, state, _a);
         _model.Step(_a, Current_A, Ambient_K, dt_s, _b);
         for (var i = 0; i < _b.Length; i++)

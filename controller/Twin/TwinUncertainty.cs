@@ -336,95 +336,18 @@ internal sealed class TwinUncertainty
     /// </summary>
     private static double[,] ConditionalOnBounds(ParameterUncertainty fit)
     {
-        var m = fit.Parameters.Count;
-        var held = Enumerable.Range(0, m).Where(i => fit.Parameters[i].AtBound).ToArray();
-        var free = Enumerable.Range(0, m).Where(i => !fit.Parameters[i].AtBound).ToArray();
-        var s = fit.Covariance;
-        var result = new double[m, m];
-        var bb = new double[held.Length, held.Length];
-        for (var i = 0; i < held.Length; i++)
+        var result = fit.CovarianceWithBoundsHeld();
+        for (var i = 0; i < fit.Parameters.Count; i++)
         {
-            for (var j = 0; j < held.Length; j++)
+            if (fit.Parameters[i].AtBound)
             {
-                bb[i, j] = s[held[i], held[j]];
+                var p = fit.Parameters[i];
+                var sigma = AtBoundRangeFraction * (p.ToFit(p.Upper) - p.ToFit(p.Lower));
+                result[i, i] = sigma * sigma;
             }
-        }
-
-        var inverse = Invert(bb);
-        foreach (var i in free)
-        {
-            foreach (var j in free)
-            {
-                var correction = 0.0;
-                for (var a = 0; a < held.Length; a++)
-                {
-                    for (var b = 0; b < held.Length; b++)
-                    {
-                        correction += s[i, held[a]] * inverse[a, b] * s[held[b], j];
-                    }
-                }
-
-                result[i, j] = s[i, j] - correction;
-            }
-        }
-
-        foreach (var i in held)
-        {
-            var p = fit.Parameters[i];
-            var sigma = AtBoundRangeFraction * (p.ToFit(p.Upper) - p.ToFit(p.Lower));
-            result[i, i] = sigma * sigma;
         }
 
         return result;
-    }
-
-    /// <summary>Gauss–Jordan inverse of a small symmetric positive-definite matrix (a zero pivot leaves that direction out).</summary>
-    private static double[,] Invert(double[,] a)
-    {
-        var n = a.GetLength(0);
-        var m = (double[,])a.Clone();
-        var inv = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            inv[i, i] = 1;
-        }
-
-        for (var c = 0; c < n; c++)
-        {
-            var pivot = m[c, c];
-            if (!(Math.Abs(pivot) > 1e-300))
-            {
-                for (var j = 0; j < n; j++)
-                {
-                    inv[c, j] = 0;
-                }
-
-                continue;
-            }
-
-            for (var j = 0; j < n; j++)
-            {
-                m[c, j] /= pivot;
-                inv[c, j] /= pivot;
-            }
-
-            for (var r = 0; r < n; r++)
-            {
-                if (r == c)
-                {
-                    continue;
-                }
-
-                var f = m[r, c];
-                for (var j = 0; j < n; j++)
-                {
-                    m[r, j] -= f * m[c, j];
-                    inv[r, j] -= f * inv[c, j];
-                }
-            }
-        }
-
-        return inv;
     }
 
     private static void AddOuter(double[] covariance, ReadOnlySpan<double> v, double variance)

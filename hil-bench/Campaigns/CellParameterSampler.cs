@@ -1,5 +1,4 @@
 using ChargeTwin.Cells;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace ChargeTwin.HilBench.Campaigns;
 
@@ -7,9 +6,7 @@ namespace ChargeTwin.HilBench.Campaigns;
 /// Draws a cell's parameters from its calibration's <c>uncertainty:</c> section: the fit coordinates u (ln θ or θ)
 /// from N(û, Σ), mapped back and clamped to the fit's bounds. A parameter that ended on a bound (<c>at_bound</c>) has
 /// no meaningful σ — the data push it further — so it is held at its fitted value, and the others are drawn from
-/// their distribution conditional on it: Σ_ff − Σ_fb Σ_bb⁻¹ Σ_bf, the covariance the fit reports with the bound
-/// parameters held fixed (the at-bound parameters' large, meaningless variances do not leak into the others
-/// through their correlations).
+/// their distribution conditional on it (<see cref="ParameterUncertainty.CovarianceWithBoundsHeld"/>).
 /// </summary>
 public sealed class CellParameterSampler
 {
@@ -21,7 +18,16 @@ public sealed class CellParameterSampler
         var free = Enumerable.Range(0, uncertainty.Parameters.Count).Where(i => !uncertainty.Parameters[i].AtBound).ToArray();
         var held = Enumerable.Range(0, uncertainty.Parameters.Count).Where(i => uncertainty.Parameters[i].AtBound).ToArray();
         var parameters = free.Select(i => uncertainty.Parameters[i]).ToList();
-        var covariance = ConditionalCovariance(Matrix<double>.Build.DenseOfArray(uncertainty.Covariance), free, held).ToArray();
+        var conditional = uncertainty.CovarianceWithBoundsHeld();
+        var covariance = new double[free.Length, free.Length];
+        for (var i = 0; i < free.Length; i++)
+        {
+            for (var j = 0; j < free.Length; j++)
+            {
+                covariance[i, j] = conditional[free[i], free[j]];
+            }
+        }
+
         _free = new ParameterUncertainty(parameters, covariance, new double[free.Length, free.Length], uncertainty.Converged, uncertainty.Method, 0, double.NaN, "");
         Held = [.. held.Select(i => uncertainty.Parameters[i])];
     }
@@ -42,18 +48,4 @@ public sealed class CellParameterSampler
         return [.. _free.Parameters.Select((p, i) => new DrawnParameter(p, Math.Clamp(values[i], p.Lower, p.Upper)))];
     }
 
-    private static Matrix<double> ConditionalCovariance(Matrix<double> sigma, int[] free, int[] held)
-    {
-        var ff = Sub(sigma, free, free);
-        if (held.Length == 0)
-        {
-            return ff;
-        }
-
-        var fb = Sub(sigma, free, held);
-        return ff - fb * Sub(sigma, held, held).Solve(fb.Transpose());
-    }
-
-    private static Matrix<double> Sub(Matrix<double> m, int[] rows, int[] columns) =>
-        Matrix<double>.Build.Dense(rows.Length, columns.Length, (i, j) => m[rows[i], columns[j]]);
 }

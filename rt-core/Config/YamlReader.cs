@@ -24,7 +24,8 @@ public sealed class YamlReader<TError>(string file, YamlErrorFactory<TError> err
 
     public TError Error(YamlLocation at, YamlProblem problem) => error(at, problem);
 
-    public TError Error(YamlLocation at, string problem) => error(at, new YamlProblem.Stated(problem));
+    /// <summary>A stated problem, on one line however it quotes the input (a plain scalar may span lines).</summary>
+    public TError Error(YamlLocation at, string problem) => error(at, new YamlProblem.Stated(OneLine(problem)));
 
     public TError Error(YamlNode node, string field, string problem) => Error(At(node, field), problem);
 

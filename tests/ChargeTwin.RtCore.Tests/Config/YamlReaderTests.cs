@@ -130,4 +130,18 @@ public sealed class YamlReaderTests
 
         Assert.True(ok > 100 && refused > 100, $"{ok} read, {refused} refused");
     }
+
+    [Fact]
+    public void AStatedProblemQuotingAMultiLineScalar_IsOneLine()
+    {
+        // A plain scalar may span lines ("time_limit: 2 h" followed by a line "2 h" reads as "2 h 2 h"… or keeps a
+        // break when quoted); a reader that quotes it must still give one line.
+        var y = Reader();
+        var root = y.Mapping(y.Parse("time_limit: \"2 h\n\n  2 h\"\n")[0].RootNode, "");
+        var value = YamlScalars.Find(root, "time_limit")!;
+        var e = y.Error(value, "time_limit", $"'{y.Text(value, "time_limit")}' is not a time");
+
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Contains("2 h 2 h", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using ChargeTwin.HilBench.Campaigns;
+using ChargeTwin.Tests.Shared;
 
 namespace ChargeTwin.HilBench.Tests.Campaigns;
 
@@ -23,25 +24,10 @@ public sealed class CampaignMutationTests
     {
         var valid = Shipped(file);
         Assert.NotNull(Parse(valid));
-        var random = new Random(seed);
-        var alphabet = ":[]{},-?&*!|>'\"#%@` \t\n0x1.e%-CVAsK°m".ToCharArray();
-        int ok = 0, refused = 0;
-        for (var i = 0; i < 400; i++)
+        int ok = 0, refused = 0, i = 0;
+        foreach (var text in SeededMutations.Of(valid, seed, 400, ":[]{},-?&*!|>'\"#%@` \t\n0x1.e%-CVAsK°m"))
         {
-            var chars = valid.ToList();
-            for (var m = random.Next(1, 4); m > 0; m--)
-            {
-                var at = random.Next(chars.Count);
-                switch (random.Next(4))
-                {
-                    case 0: chars[at] = alphabet[random.Next(alphabet.Length)]; break;
-                    case 1: chars.Insert(at, alphabet[random.Next(alphabet.Length)]); break;
-                    case 2: chars.RemoveAt(at); break;
-                    default: chars.InsertRange(at, chars.Skip(at).Take(random.Next(1, 12)).ToList()); break;
-                }
-            }
-
-            var text = new string([.. chars]);
+            i++;
             try
             {
                 Parse(text);

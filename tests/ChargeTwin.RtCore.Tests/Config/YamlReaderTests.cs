@@ -1,4 +1,5 @@
 using ChargeTwin.RtCore.Config;
+using ChargeTwin.Tests.Shared;
 using YamlDotNet.RepresentationModel;
 
 namespace ChargeTwin.RtCore.Tests.Config;
@@ -93,25 +94,10 @@ public sealed class YamlReaderTests
     {
         // Seeded byte-level mutations of a valid document (replace, insert, delete, duplicate a run): the contract
         // every reader relies on. Not a coverage-guided fuzzer; a regression net until one runs over the readers.
-        var random = new Random(20);
-        var alphabet = ":[]{},-?&*!|>'\"#%@` \t\n0x1.e%-".ToCharArray();
-        int ok = 0, refused = 0;
-        for (var i = 0; i < 2000; i++)
+        int ok = 0, refused = 0, i = 0;
+        foreach (var text in SeededMutations.Of(Valid, 20, 2000, ":[]{},-?&*!|>'\"#%@` \t\n0x1.e%-"))
         {
-            var chars = Valid.ToList();
-            for (var m = random.Next(1, 4); m > 0; m--)
-            {
-                var at = random.Next(chars.Count);
-                switch (random.Next(4))
-                {
-                    case 0: chars[at] = alphabet[random.Next(alphabet.Length)]; break;
-                    case 1: chars.Insert(at, alphabet[random.Next(alphabet.Length)]); break;
-                    case 2: chars.RemoveAt(at); break;
-                    default: chars.InsertRange(at, chars.Skip(at).Take(random.Next(1, 12)).ToList()); break;
-                }
-            }
-
-            var text = new string([.. chars]);
+            i++;
             try
             {
                 ReadAll(Reader(), text);

@@ -14,4 +14,10 @@ public interface IChargeController
 
     /// <summary>Its SOC estimate with σ (<see cref="Estimate.None"/> when it keeps none).</summary>
     Estimate StateOfCharge => Estimate.None;
+
+    /// <summary>
+    /// Its estimator's normalised innovation squared for the last voltage reading (ν²/S; NaN when it keeps no
+    /// estimator or made no update) — what the safety monitor's estimator-divergence row tests.
+    /// </summary>
+    double InnovationNis => double.NaN;
 }

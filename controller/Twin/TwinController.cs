@@ -119,6 +119,8 @@ public sealed class TwinController : IChargeController
 
     public Estimate StateOfCharge => _telemetry.StateOfCharge;
 
+    public double InnovationNis => _telemetry.VoltageInnovationNis;
+
     /// <summary>The reduced model's full mean state (layout: <see cref="Model"/>.Layout).</summary>
     public ReadOnlySpan<double> ModelState => _filterModel.Full;
 
@@ -188,6 +190,7 @@ public sealed class TwinController : IChargeController
     {
         _filterModel.MeasurementCurrent_A = _lastCurrent_A;
         Count(_filter.Update(TwinFilterModel.VoltageChannel, m.Voltage_V, _noise.VoltageVariance, VoltageMin_V, VoltageMax_V, Gate));
+        _telemetry.VoltageInnovationNis = _filter.LastInnovationNis;
         Count(_filter.Update(TwinFilterModel.TemperatureChannel, m.Temperature_K, _noise.TemperatureVariance, TemperatureMin_K, TemperatureMax_K, Gate));
 
         // Fold the correction into the mean; the filter's z starts from zero again.

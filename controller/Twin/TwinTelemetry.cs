@@ -47,4 +47,7 @@ public struct TwinTelemetry
     public int RejectedNotFinite;
     public int RejectedOutOfRange;
     public int RejectedGated;
+
+    /// <summary>The last voltage update's normalised innovation squared (the safety monitor's divergence test reads it); NaN when the reading was kept out before the filter.</summary>
+    public double VoltageInnovationNis;
 }

@@ -98,6 +98,12 @@ public sealed class ExtendedKalmanFilter
 
     public double Sigma(int index) => Math.Sqrt(Math.Max(0, Variance(index)));
 
+    /// <summary>
+    /// The last <see cref="Update"/>'s normalised innovation squared ν²/S (χ² with one degree of freedom while the
+    /// filter is consistent), gated or not; NaN when the reading never reached the filter.
+    /// </summary>
+    public double LastInnovationNis { get; private set; } = double.NaN;
+
     /// <summary>gᵀ P g: the variance of a linear function of the state with gradient g.</summary>
     public double QuadraticForm(ReadOnlySpan<double> gradient)
     {
@@ -187,6 +193,7 @@ public sealed class ExtendedKalmanFilter
     /// </summary>
     public UpdateOutcome Update(int channel, double measured, double variance, double min, double max, double gate)
     {
+        LastInnovationNis = double.NaN;
         if (!double.IsFinite(measured))
         {
             return UpdateOutcome.NotFinite;
@@ -222,6 +229,7 @@ public sealed class ExtendedKalmanFilter
         }
 
         var innovation = measured - _predicted[channel];
+        LastInnovationNis = s > 0 ? innovation * innovation / s : double.NaN;
         if (!(s > 0) || Math.Abs(innovation) > gate * Math.Sqrt(s))
         {
             return UpdateOutcome.Gated;

@@ -92,6 +92,38 @@ public sealed class ExtendedKalmanFilterTests
     }
 
     [Theory]
+    [InlineData(1.0, 0.95, 1.05)]
+    [InlineData(10.0, 6.0, 12.0)]
+    public void InnovationNis_AveragesOne_WhenTheModelIsRight_AndGrowsWhenTheNoiseIsUnderstated(double trueNoiseFactor, double low, double high)
+    {
+        var random = new Random(11);
+        double Gauss() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        double[] q = [0.01, 0.0004];
+        const double r = 0.09;
+        var filter = new ExtendedKalmanFilter(new ConstantVelocity());
+        var truth = new[] { 0.0, 0.3 };
+        filter.Initialise([0, 0.3], [1, 0, 0, 1]);
+        double sum = 0;
+        var count = 0;
+        for (var k = 0; k < 20000; k++)
+        {
+            truth[0] += truth[1] + Math.Sqrt(q[0]) * Gauss();
+            truth[1] += Math.Sqrt(q[1]) * Gauss();
+            filter.Predict(1, q);
+            filter.Update(0, truth[0] + Math.Sqrt(trueNoiseFactor * r) * Gauss(), r, double.NegativeInfinity, double.PositiveInfinity, 1e6);
+            if (k >= 100)
+            {
+                sum += filter.LastInnovationNis;
+                count++;
+            }
+        }
+
+        Assert.InRange(sum / count, low, high);
+        Assert.Equal(UpdateOutcome.NotFinite, filter.Update(0, double.NaN, r, double.NegativeInfinity, double.PositiveInfinity, 5));
+        Assert.True(double.IsNaN(filter.LastInnovationNis));
+    }
+
+    [Theory]
     [InlineData(double.NaN, UpdateOutcome.NotFinite)]
     [InlineData(double.PositiveInfinity, UpdateOutcome.NotFinite)]
     [InlineData(-50.0, UpdateOutcome.OutOfRange)]

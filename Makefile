@@ -6,7 +6,7 @@ BENCHMARKS := tests/ChargeTwin.Benchmarks/ChargeTwin.Benchmarks.csproj
 OUT ?= out
 BENCH_ARGS ?= --filter '*'
 
-.PHONY: all build run test bench clean restore
+.PHONY: all build run test bench clean restore aot jitter
 
 all: build
 
@@ -30,6 +30,18 @@ test:
 
 bench:
 	$(DOTNET) run --project $(BENCHMARKS) -c Release -- $(BENCH_ARGS)
+
+HOST_PROJ := controller/Host/ChargeTwin.ControllerHost.csproj
+
+# The controller host as a NativeAOT linux-x64 binary (bin/chargetwin-controller-aot); trim/AOT warnings are errors.
+aot:
+	$(DOTNET) publish $(HOST_PROJ) -c Release -r linux-x64 -p:PublishAot=true -p:TreatWarningsAsErrors=true -o bin/.chargetwin-controller-aot --nologo -v quiet
+	@mkdir -p bin && ln -sf .chargetwin-controller-aot/chargetwin-controller bin/chargetwin-controller-aot
+	@printf 'built bin/chargetwin-controller-aot: %s bytes\n' "$$(stat -c %s bin/.chargetwin-controller-aot/chargetwin-controller)"
+
+# Wake-up latency of the host's loop beside cyclictest (rt-tests) in the same run, and their p99.9 ratio.
+jitter: aot
+	scripts/jitter-vs-cyclictest.sh
 
 clean:
 	$(DOTNET) clean ChargeTwin.sln -c $(CONFIG) --nologo -v quiet || true

@@ -3,27 +3,18 @@ using ChargeTwin.Controller.Experiments;
 using ChargeTwin.HilBench.Numerics;
 using ChargeTwin.Cells;
 using ChargeTwin.HilBench.Plant;
+using ChargeTwin.RtCore.CommandLine;
 
 namespace ChargeTwin.Bench;
 
 /// <summary>Exit codes and error reporting shared by every command: one line on stderr, never a stack trace.</summary>
 public static class Cli
 {
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int BadInput = 2;
+    public const int Ok = CommandLineProgram.Ok;
+    public const int Failed = CommandLineProgram.Failed;
+    public const int BadInput = CommandLineProgram.BadInput;
 
-    public static int Invoke(RootCommand root, string[] args)
-    {
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            Console.Error.WriteLine($"chargetwin-bench: {parse.Errors[0].Message}");
-            return BadInput;
-        }
-
-        return parse.Invoke();
-    }
+    public static int Invoke(RootCommand root, string[] args) => CommandLineProgram.Invoke("chargetwin-bench", root, args);
 
     /// <summary>Runs a command body, mapping user errors to exit code 2 and failures to 1, each with one line.</summary>
     public static int Guard(Func<int> body)

@@ -1,3 +1,5 @@
+using ChargeTwin.Controller.Contract;
+
 namespace ChargeTwin.Controller.Safety;
 
 /// <summary>
@@ -13,4 +15,16 @@ public readonly record struct SafetyVerdict(SafetyReaction Reaction, double Curr
 
     /// <summary>True when the monitor sets no limit.</summary>
     public bool IsNominal => Reaction == SafetyReaction.None;
+
+    /// <summary>
+    /// The setpoint sent: the session's, limited by this verdict — the monitor always wins. A stop is output off; a
+    /// derate caps the current (its cause becomes the reason when it binds). Allocates nothing.
+    /// </summary>
+    public Setpoint Limit(in Setpoint session) => Reaction switch
+    {
+        SafetyReaction.None => session,
+        SafetyReaction.Derate when session.CurrentLimit_A <= CurrentLimit_A => session,
+        SafetyReaction.Derate => session with { CurrentLimit_A = CurrentLimit_A, Reason = Cause },
+        _ => Setpoint.Off(Cause),
+    };
 }

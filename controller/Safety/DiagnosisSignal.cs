@@ -1,0 +1,36 @@
+namespace ChargeTwin.Controller.Safety;
+
+/// <summary>What a diagnosis row watches: the fixed vocabulary of the table's <c>signal</c> key (README: how each is computed).</summary>
+public enum DiagnosisSignal
+{
+    CellVoltage,
+    CellCurrent,
+    SurfaceTemperature,
+    StackPressure,
+    TemperatureRate,
+    PressureRate,
+    VoltageMismatch,
+    CurrentMismatch,
+    VoltageDrift,
+    CurrentDrift,
+    VoltageNoise,
+    CurrentNoise,
+    TemperatureNoise,
+    PressureNoise,
+    VoltageStuck,
+    CurrentStuck,
+    TemperatureStuck,
+    PressureStuck,
+    CurrentOvershoot,
+    StatusLost,
+    HeartbeatLost,
+    PowerStageFault,
+    CrcErrors,
+    CounterErrors,
+    E2ETimeouts,
+    MeasurementLost,
+    ChannelBad,
+    DeadlineOverruns,
+    InnovationNis,
+    StateOfSafety,
+}

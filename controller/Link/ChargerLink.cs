@@ -1,4 +1,5 @@
 using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Safety;
 using ChargeTwin.FirmwareInterface.Can;
 using ChargeTwin.FirmwareInterface.Dbc;
 using ChargeTwin.FirmwareInterface.E2E;
@@ -12,7 +13,10 @@ namespace ChargeTwin.Controller.Link;
 /// frames waiting on its transport through the E2E supervision (CRC, alive counter, DLC, timeouts), runs the
 /// controller when a control period is due — on the last valid cell measurement, or with the output off when a
 /// message it needs has timed out — and sends <c>PS_Setpoint</c> (every 20 ms, and at once when a new one is decided)
-/// and <c>CTRL_Heartbeat</c> (every 100 ms). The same code runs on the bench's virtual clock and on a host's real one.
+/// and <c>CTRL_Heartbeat</c> (every 100 ms). With a safety monitor, every tick also fills the monitor's inputs from
+/// the supervised frames (the cell front end's measurement, the power stage's own status, the E2E totals, the
+/// estimator's innovation) and caps what goes out by its verdict — at once, not at the next control period: the
+/// monitor always wins. The same code runs on the bench's virtual clock and on a host's real one.
 /// <see cref="Tick"/> allocates nothing unless a value does not fit its DBC signal (then once, for the error line).
 /// </summary>
 public sealed class ChargerLink
@@ -27,10 +31,13 @@ public sealed class ChargerLink
     private readonly CycleSchedule _control;
     private readonly CycleSchedule _setpoint;
     private readonly CycleSchedule _heartbeat;
+    private readonly ISafetyMonitor? _monitor;
+    private SafetyInputs _safety;
+    private Setpoint _decided = Setpoint.Off("not started");
     private CanFrame _frame;
     private long _startNs;
 
-    public ChargerLink(ChargerProtocol protocol, ICanTransport transport, IChargeController controller, ChargerLinkOptions options)
+    public ChargerLink(ChargerProtocol protocol, ICanTransport transport, IChargeController controller, ChargerLinkOptions options, ISafetyMonitor? monitor = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ControlPeriodNs, 0);
         _protocol = protocol;
@@ -43,6 +50,7 @@ public sealed class ChargerLink
         _setpoint = new CycleSchedule(protocol.E2E.For(protocol.Setpoint)!.CycleTimeMs * 1_000_000L);
         _heartbeat = new CycleSchedule(protocol.E2E.For(protocol.ControllerHeartbeat)!.CycleTimeMs * 1_000_000L);
         Supervisor = new E2ESupervisor(protocol.E2E, _needed.Select(m => m.Name), maxLostFrames: options.MaxLostFrames);
+        _monitor = monitor;
     }
 
     /// <summary>The protocol this end speaks (its messages and signals).</summary>
@@ -51,8 +59,14 @@ public sealed class ChargerLink
     /// <summary>The receive-side supervision: counts of every check, per message, and each message's freshness.</summary>
     public E2ESupervisor Supervisor { get; }
 
-    /// <summary>The setpoint in force (what the last control step decided).</summary>
+    /// <summary>The setpoint in force: what the last control step decided, capped by the safety monitor's verdict.</summary>
     public Setpoint Setpoint { get; private set; } = Setpoint.Off("not started");
+
+    /// <summary>The safety monitor's verdict in force (<see cref="SafetyVerdict.Nominal"/> without a monitor).</summary>
+    public SafetyVerdict Verdict => _monitor?.Verdict ?? SafetyVerdict.Nominal;
+
+    /// <summary>What the monitor saw at its last tick.</summary>
+    public ref readonly SafetyInputs SafetyInputs => ref _safety;
 
     /// <summary>The last measurement the controller was given.</summary>
     public MeasuredSample Measurement { get; private set; }
@@ -85,9 +99,16 @@ public sealed class ChargerLink
         }
 
         Supervisor.Check(nowNs);
-        if (_control.Due(nowNs))
+        var controlDue = _control.Due(nowNs);
+        if (controlDue)
         {
-            Setpoint = Control(nowNs);
+            _decided = Control(nowNs);
+        }
+
+        var previous = Setpoint;
+        Setpoint = _monitor is null ? _decided : Watch(nowNs).Limit(_decided);
+        if (controlDue || Setpoint != previous)
+        {
             SendSetpoint(nowNs);
             _setpoint.SentAt(nowNs);
         }
@@ -123,6 +144,56 @@ public sealed class ChargerLink
         var sampledNs = Supervisor.LastValidNs(_protocol.CellVoltageCurrent)!.Value - (long)(_protocol.DecodeSampleAge_ms(voltageCurrent) * 1e6);
         Measurement = new MeasuredSample(sampledNs / 1e9, cell.CellVoltage_V, cell.CellCurrent_A, cell.SurfaceTemperature_K, cell.StackPressure_Pa);
         return _controller.Step(Measurement, (nowNs - _startNs) / 1e9);
+    }
+
+    /// <summary>The monitor's tick on what the link holds now: its own supervision, not the controller's judgement.</summary>
+    private SafetyVerdict Watch(long nowNs)
+    {
+        ref var x = ref _safety;
+        x.TimeNs = nowNs;
+        // Lost is a timeout; before the first frame (the start-up grace) nothing is lost, but nothing is known either.
+        x.MeasurementLost = Supervisor.State(_protocol.CellVoltageCurrent) == E2EMessageState.Timeout
+            || Supervisor.State(_protocol.CellTemperaturePressure) == E2EMessageState.Timeout;
+        var fresh = !x.MeasurementLost && Supervisor.LastValidNs(_protocol.CellVoltageCurrent) is not null && Supervisor.LastValidNs(_protocol.CellTemperaturePressure) is not null;
+        if (fresh)
+        {
+            var voltageCurrent = Supervisor.LastValidPayload(_protocol.CellVoltageCurrent);
+            var temperaturePressure = Supervisor.LastValidPayload(_protocol.CellTemperaturePressure);
+            var cell = _protocol.DecodeCellMeasurement(voltageCurrent, temperaturePressure);
+            x.CellVoltage_V = cell.CellVoltage_V;
+            x.CellCurrent_A = cell.CellCurrent_A;
+            x.SurfaceTemperature_K = cell.SurfaceTemperature_K;
+            x.StackPressure_Pa = cell.StackPressure_Pa;
+            x.CellSampleNs = Supervisor.LastValidNs(_protocol.CellVoltageCurrent)!.Value - (long)(_protocol.DecodeSampleAge_ms(voltageCurrent) * 1e6);
+            x.CellChannelBad = _protocol.DecodeMeasurementStatus(voltageCurrent, temperaturePressure) != 0;
+        }
+        else
+        {
+            x.CellVoltage_V = x.CellCurrent_A = x.SurfaceTemperature_K = x.StackPressure_Pa = double.NaN;
+        }
+
+        x.StatusLost = Supervisor.State(_protocol.Status) == E2EMessageState.Timeout;
+        if (!x.StatusLost && Supervisor.LastValidNs(_protocol.Status) is not null)
+        {
+            var status = _protocol.DecodeStatus(Supervisor.LastValidPayload(_protocol.Status));
+            x.OutputVoltage_V = status.OutputVoltage_V;
+            x.OutputCurrent_A = status.OutputCurrent_A;
+            x.PowerStageState = status.State;
+            x.PowerStageFaults = status.Faults;
+        }
+        else
+        {
+            x.OutputVoltage_V = x.OutputCurrent_A = double.NaN;
+        }
+
+        x.HeartbeatLost = Supervisor.State(_protocol.PowerStageHeartbeat) == E2EMessageState.Timeout;
+        x.CommandedCurrent_A = Setpoint.Enable ? Setpoint.CurrentLimit_A : 0;
+        x.CommandedEnable = Setpoint.Enable;
+        x.CrcErrors = Supervisor.Count(E2ECheck.CrcError);
+        x.CounterErrors = Supervisor.Count(E2ECheck.InvalidCounter) + Supervisor.Count(E2ECheck.RepeatedCounter) + Supervisor.Count(E2ECheck.CounterJump);
+        x.Timeouts = Supervisor.Count(E2ECheck.Timeout);
+        x.InnovationNis = _controller.InnovationNis;
+        return _monitor!.Tick(in x);
     }
 
     private void SendSetpoint(long nowNs)

@@ -1,5 +1,6 @@
 using ChargeTwin.Controller.Contract;
 using ChargeTwin.Controller.Link;
+using ChargeTwin.Controller.Safety;
 using ChargeTwin.FirmwareInterface.Can;
 using ChargeTwin.FirmwareInterface.E2E;
 using ChargeTwin.FirmwareInterface.Protocol;
@@ -41,12 +42,13 @@ public sealed class ChargerLinkTests
         }
     }
 
-    /// <summary>The charger's end of the bus: sends measurements, status and heartbeats; reads setpoints.</summary>
+    /// <summary>The charger's end of the bus: sends measurements, status and heartbeats; reads setpoints and delivers the last one (up to 2 A, no ramp).</summary>
     private sealed class ChargerEnd(InMemoryCanTransport transport)
     {
         private readonly ChargerProtocol _frontEnd = ChargerProtocol.LoadDefault();
         private readonly ChargerProtocol _stage = ChargerProtocol.LoadDefault();
         private CanFrame _a, _b, _frame;
+        private double _delivered_A;
 
         public List<PowerStageSetpoint> Setpoints { get; } = [];
 
@@ -62,7 +64,7 @@ public sealed class ChargerLinkTests
         {
             if (SendMeasurements)
             {
-                _frontEnd.EncodeCellMeasurement(new CellMeasurement(voltage_V, 2.0, 298.15, 1000, 1.05e5), ref _a, ref _b, 0, Status);
+                _frontEnd.EncodeCellMeasurement(new CellMeasurement(voltage_V, _delivered_A, 298.15, 1000, 1.05e5), ref _a, ref _b, 0, Status);
                 if (CorruptNextMeasurement)
                 {
                     _a.Data[3] ^= 0x10;
@@ -73,7 +75,7 @@ public sealed class ChargerLinkTests
                 Put(ref _b, nowNs);
             }
 
-            _stage.EncodeStatus(new PowerStageStatus(2.0, voltage_V, PowerStageState.ConstantCurrent, PowerStageFaults.None, 300), ref _frame);
+            _stage.EncodeStatus(new PowerStageStatus(_delivered_A, voltage_V, _delivered_A > 0 ? PowerStageState.ConstantCurrent : PowerStageState.Standby, PowerStageFaults.None, 300), ref _frame);
             Put(ref _frame, nowNs);
             if (heartbeat)
             {
@@ -86,9 +88,14 @@ public sealed class ChargerLinkTests
         {
             while (transport.TryReceive(out var f))
             {
-                if (Record && f.Id == _stage.Setpoint.Id)
+                if (f.Id == _stage.Setpoint.Id)
                 {
-                    Setpoints.Add(_stage.DecodeSetpoint(f.Payload));
+                    var setpoint = _stage.DecodeSetpoint(f.Payload);
+                    _delivered_A = setpoint.Enable ? Math.Min(setpoint.CurrentLimit_A, 2.0) : 0;
+                    if (Record)
+                    {
+                        Setpoints.Add(setpoint);
+                    }
                 }
             }
         }
@@ -100,11 +107,11 @@ public sealed class ChargerLinkTests
         }
     }
 
-    private static (ChargerLink Link, ChargerEnd Charger, Recording Controller) Make(long periodNs = Second)
+    private static (ChargerLink Link, ChargerEnd Charger, Recording Controller) Make(long periodNs = Second, ISafetyMonitor? monitor = null)
     {
         var (host, charger) = InMemoryCanTransport.CreatePair(4096);
         var controller = new Recording();
-        var link = new ChargerLink(ChargerProtocol.LoadDefault(), host, controller, new ChargerLinkOptions(periodNs, RampRate_APerS: 5));
+        var link = new ChargerLink(ChargerProtocol.LoadDefault(), host, controller, new ChargerLinkOptions(periodNs, RampRate_APerS: 5), monitor);
         link.Start(0);
         return (link, new ChargerEnd(charger), controller);
     }
@@ -230,5 +237,70 @@ public sealed class ChargerLinkTests
         Assert.Equal(0, allocated);
         Assert.Equal(calls + 20_000, controller.Calls);
         Assert.Equal(0, link.Supervisor.FramesRejected);
+    }
+
+    [Fact]
+    public void WithTheSafetyMonitor_ANominalChargeKeepsTheControllersSetpoint_AndTheVerdictNominal()
+    {
+        var (link, charger, _) = Make(monitor: new SafetyMonitor());
+        Run(link, charger, 0, 6000, now => 3.7 + (now / (double)Second * 0.001));
+
+        Assert.True(link.Verdict.IsNominal, link.Verdict.Cause);
+        Assert.True(link.Setpoint.Enable);
+        Assert.Equal(2.0, charger.Setpoints[^1].CurrentLimit_A, 3);
+        Assert.Equal(3.7 + 59.99 * 0.001, link.SafetyInputs.CellVoltage_V, 4);
+        Assert.Equal(2.0, link.SafetyInputs.OutputCurrent_A, 2);
+    }
+
+    [Fact]
+    public void WithTheSafetyMonitor_AnOverVoltageTurnsTheOutputOffBetweenControlPeriods_WithinItsRowsFtti()
+    {
+        var monitor = new SafetyMonitor();
+        var (link, charger, controller) = Make(monitor: monitor);
+        Run(link, charger, 0, 120);
+        var steps = controller.Calls;
+        var sent = charger.Setpoints.Count;
+
+        // From 1.2 s the cell reads 4.35 V: above SM-01 (stop) and SM-02 (emergency stop). The next control step is
+        // at 2 s; the monitor must not wait for it.
+        Run(link, charger, 120, 180, _ => 4.35);
+
+        Assert.Equal(steps, controller.Calls);
+        Assert.Equal(SafetyReaction.EmergencyStop, link.Verdict.Reaction);
+        Assert.Equal("SM-02", link.Verdict.DiagnosisId);
+        Assert.False(link.Setpoint.Enable);
+        Assert.Equal(link.Verdict.Cause, link.Setpoint.Reason);
+        var firstOff = charger.Setpoints.FindIndex(sent, s => !s.Enable);
+        Assert.True(firstOff >= 0);
+        var row = monitor.Table.Rows[monitor.Table.IndexOf("SM-02")];
+        var activeSince = monitor.RowStatus[monitor.Table.IndexOf("SM-02")].ActiveSinceNs!.Value;
+        Assert.InRange(activeSince - (120 * Tick), 0, row.FttiNs);
+
+        // Latched: the voltage comes back, the output stays off until the operator's reset.
+        Run(link, charger, 180, 400, _ => 3.9);
+        Assert.False(link.Setpoint.Enable);
+        monitor.Reset();
+        Run(link, charger, 400, 450, _ => 3.9);
+        Assert.True(link.Setpoint.Enable, link.Setpoint.Reason);
+    }
+
+    [Fact]
+    public void WithTheSafetyMonitor_TickStillAllocatesNothing_InSteadyState()
+    {
+        var (link, charger, controller) = Make(periodNs: Tick, monitor: new SafetyMonitor());
+        Run(link, charger, 0, 2000);
+        controller.Record = false;
+        charger.Record = false;
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var k = 2000L; k < 22_000L; k++)
+        {
+            charger.Send(k * Tick, 3.7, k % 10 == 0);
+            link.Tick(k * Tick);
+            charger.Read();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(link.Verdict.IsNominal, link.Verdict.Cause);
     }
 }

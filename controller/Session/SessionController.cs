@@ -23,6 +23,7 @@ public sealed class SessionController : IChargeController
     private readonly ChargingSession _session;
     private readonly ReasonCache _reasons = new(Prefixes);
     private readonly string _preconditioningCap;
+    private readonly string _admissibleCap = "at the solver's admissible current";
     private readonly string _recoveryCap;
     private SessionObservation _o;
     private SafetyVerdict _verdict = SafetyVerdict.Nominal;
@@ -171,8 +172,9 @@ public sealed class SessionController : IChargeController
         {
             case Preconditioning:
                 var admissible_A = _insight is null ? double.PositiveInfinity : _insight.NothingAdmissible ? 0 : NotNaN(_insight.AdmissibleCurrent_A);
-                var cap_A = Math.Min(margin_A, Math.Min(_session.Limits.PreconditioningMaxCurrent_A, admissible_A));
-                return (cap_A, cap_A < margin_A ? _preconditioningCap : _marginCap);
+                var preconditioning_A = _session.Limits.PreconditioningMaxCurrent_A;
+                var cap_A = Math.Min(margin_A, Math.Min(preconditioning_A, admissible_A));
+                return (cap_A, cap_A == margin_A ? _marginCap : admissible_A < preconditioning_A ? _admissibleCap : _preconditioningCap);
             case PlatingRecovery:
                 return (Math.Min(margin_A, _session.Limits.RecoveryCurrent_A), _recoveryCap);
             default:

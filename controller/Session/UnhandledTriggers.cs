@@ -15,11 +15,11 @@ public sealed class UnhandledTriggers
     /// <summary>The last one's unmet guard descriptions joined, or "" when the state has no transition for it at all.</summary>
     public string LastUnmetGuards { get; private set; } = "";
 
-    internal void Record(SessionState state, SessionTrigger trigger, ICollection<string> unmetGuards)
+    internal void Record(SessionState state, SessionTrigger trigger, ICollection<string>? unmetGuards)
     {
         Count++;
         LastTrigger = trigger;
         LastState = state;
-        LastUnmetGuards = unmetGuards.Count == 0 ? "" : string.Join("; ", unmetGuards);
+        LastUnmetGuards = unmetGuards is null || unmetGuards.Count == 0 ? "" : string.Join("; ", unmetGuards);
     }
 }

@@ -135,7 +135,7 @@ public sealed class ChargingSession
     /// <summary>Operator: begin a charge (from Idle or Complete). False, and recorded as unhandled, from any other state.</summary>
     public bool Start() => Command(SessionTrigger.Start);
 
-    /// <summary>Operator: end the charge (to Idle). False, and recorded, in EmergencyStop: only <see cref="Reset"/> leaves it.</summary>
+    /// <summary>Operator: end the charge (to Idle). False, and recorded as unhandled, in Idle and in EmergencyStop (only <see cref="Reset"/> leaves it).</summary>
     public bool Stop() => Command(SessionTrigger.Stop);
 
     /// <summary>
@@ -182,14 +182,13 @@ public sealed class ChargingSession
         var rested = Condition(RecoveryDone, () => _o.Time_s >= _recoveryUntil_s);
         var cold = Condition(TooCold, () => _o.Temperature_K < _limits.ColdBelow_K);
         var warm = Condition(Warmed, () => _o.Temperature_K >= _limits.WarmFrom_K);
-        var nearVoltage = Condition(NearVoltageLimit, () => _o.Voltage_V >= _limits.TaperFrom_V || _o.VoltageLimited);
+        var nearVoltage = Condition(NearVoltageLimit, () => _o.Voltage_V >= _limits.TaperFrom_V);
         var tapered = Condition(Tapered, () => _o.Time_s - _lowCurrentSince_s >= _limits.CompleteHold_s);
         Func<bool> notCold = () => !cold();
         Func<bool> noEmergency = () => _o.Reaction != SafetyReaction.EmergencyStop;
 
         _machine.Configure(Idle)
             .Permit(SessionTrigger.Start, Precheck)
-            .Ignore(SessionTrigger.Stop)
             .PermitIf(Emergency, SessionState.EmergencyStop, emergency, g.Emergency);
 
         _machine.Configure(Precheck)
@@ -322,7 +321,7 @@ public sealed class ChargingSession
         Plating: $"plating evidence ≥ {SessionLimits.Number(l.PlatingEvidenceThreshold)} × alarm (re-armed below {SessionLimits.Number(l.PlatingEvidenceRearm)})",
         Recovery: $"current ≤ {SessionLimits.Number(l.RecoveryCurrent_A)} A for {SessionLimits.Number(l.RecoveryRest_s)} s; margin × {SessionLimits.Number(l.RecoveryCurrentScale)}",
         Rested: $"rested {SessionLimits.Number(l.RecoveryRest_s)} s",
-        NearVoltage: $"V ≥ {SessionLimits.Number(l.TaperFrom_V)} V or voltage constraint binds",
+        NearVoltage: $"V ≥ {SessionLimits.Number(l.TaperFrom_V)} V",
         Tapered: $"I ≤ {SessionLimits.Number(l.CompleteBelow_A)} A for {SessionLimits.Number(l.CompleteHold_s)} s");
 
     private sealed record GuardTexts(

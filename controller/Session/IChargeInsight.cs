@@ -16,7 +16,4 @@ public interface IChargeInsight
 
     /// <summary>True when even rest breaks a constraint: nothing is admissible.</summary>
     bool NothingAdmissible { get; }
-
-    /// <summary>True when the solver's binding constraint is the terminal voltage (the charge is voltage-limited).</summary>
-    bool VoltageLimited { get; }
 }

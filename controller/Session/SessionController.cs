@@ -92,7 +92,7 @@ public sealed class SessionController : IChargeController
     /// <summary>Operator: begin a charge. False (and recorded as unhandled) unless Idle or Complete.</summary>
     public bool Start() => _session.Start();
 
-    /// <summary>Operator: end the charge. False (and recorded) in EmergencyStop.</summary>
+    /// <summary>Operator: end the charge. False (and recorded as unhandled) in Idle and EmergencyStop.</summary>
     public bool Stop() => _session.Stop();
 
     /// <summary>Operator: reset a latched emergency stop; taken only when the verdict in force no longer demands one.</summary>
@@ -111,7 +111,6 @@ public sealed class SessionController : IChargeController
         _o.Temperature_K = measured.Temperature_K;
         _o.StackPressure_Pa = measured.StackPressure_Pa;
         _o.PlatingEvidence = _insight is null ? 0 : _insight.PlatingEvidence;
-        _o.VoltageLimited = _insight is not null && _insight.VoltageLimited;
         _session.Observe(_o);
         if (_session.Transitions.Count != _seenTransitions)
         {

@@ -24,7 +24,4 @@ public struct SessionObservation
 
     /// <summary>Plating evidence as a fraction of its alarm threshold (0 when the inner controller has none).</summary>
     public double PlatingEvidence;
-
-    /// <summary>The inner controller's voltage constraint binds.</summary>
-    public bool VoltageLimited;
 }

@@ -3,7 +3,7 @@ namespace ChargeTwin.Controller.Session;
 /// <summary>The charging session's modes (controller/Session/README.md has the diagram and what each does).</summary>
 public enum SessionState
 {
-    /// <summary>No charge: output off, the inner controller not stepped. <see cref="SessionTrigger.Start"/> leaves it.</summary>
+    /// <summary>No charge: output off, the inner controller not stepped. <see cref="SessionTrigger.Start"/> leaves it (a Stop here is recorded as unhandled).</summary>
     Idle,
 
     /// <summary>Output off while the power-stage link, the sensors and the limits are checked.</summary>

@@ -37,7 +37,7 @@ public enum SessionTrigger
     /// <summary>The cell has warmed to the fast-charge temperature.</summary>
     Warmed,
 
-    /// <summary>The cell is near its voltage limit (or the inner controller's voltage constraint binds).</summary>
+    /// <summary>The measured voltage is near the cell's limit.</summary>
     NearVoltageLimit,
 
     /// <summary>The current has stayed below the cut-off for the hold time.</summary>

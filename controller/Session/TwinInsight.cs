@@ -1,12 +1,13 @@
 using ChargeTwin.Controller.Twin;
 using ChargeTwin.Controller.Twin.Detection;
-using ChargeTwin.Controller.Twin.Solver;
 
 namespace ChargeTwin.Controller.Session;
 
 /// <summary>
 /// The twin's telemetry as the session reads it: the pressure (dP/dQ) detector's CUSUM over its alarm threshold — the
-/// evidence the twin's own plating margin follows — and the solver's admissible current and binding constraint.
+/// evidence the twin's own plating margin follows — and the solver's admissible current. (Its binding constraint is
+/// not read: the voltage constraint over the solver's 60 s horizon binds from the first minutes of a fast charge,
+/// long before the cell is near its voltage limit, so it does not mean Taper.)
 /// </summary>
 public sealed class TwinInsight(TwinController twin) : IChargeInsight
 {
@@ -17,6 +18,4 @@ public sealed class TwinInsight(TwinController twin) : IChargeInsight
     public double AdmissibleCurrent_A => twin.Telemetry.AdmissibleCurrent_A;
 
     public bool NothingAdmissible => twin.Telemetry.NothingAdmissible;
-
-    public bool VoltageLimited => twin.Telemetry.Binding == BindingConstraint.Voltage;
 }

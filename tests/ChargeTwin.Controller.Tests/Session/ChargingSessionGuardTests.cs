@@ -110,14 +110,6 @@ public sealed class ChargingSessionGuardTests
     }
 
     [Fact]
-    public void FastCharge_GoesToTaper_WhenTheInnerVoltageConstraintBinds()
-    {
-        var session = InFastCharge();
-        session.Observe(At(1, voltage_V: 4.0, voltageLimited: true));
-        Assert.Equal(Taper, session.State);
-    }
-
-    [Fact]
     public void Taper_GoesToComplete_OnlyAfterTheCurrentHasStayedBelowTheCutoffForTheHoldTime()
     {
         var session = InFastCharge();

@@ -101,7 +101,6 @@ public sealed class EmergencyStopPropertyTests
                             voltage_V: random.NextDouble() < 0.02 ? double.NaN : 4.0 + (0.2 * random.NextDouble()),
                             current_A: 0.5 * random.NextDouble(),
                             platingEvidence: 1.2 * random.NextDouble(),
-                            voltageLimited: random.NextDouble() < 0.05,
                             linkAlive: random.NextDouble() < 0.9));
                         break;
                 }

@@ -22,8 +22,6 @@ internal sealed class FakeInnerController : IChargeController, IChargeInsight
 
     public bool NothingAdmissible { get; set; }
 
-    public bool VoltageLimited { get; set; }
-
     public int Steps { get; private set; }
 
     public Setpoint Step(in MeasuredSample measured, double chargeTime_s)

@@ -16,7 +16,6 @@ internal static class Observations
         double voltage_V = 3.8,
         double current_A = 5,
         double platingEvidence = 0,
-        bool voltageLimited = false,
         bool linkAlive = true) => new()
         {
             Time_s = time_s,
@@ -27,7 +26,6 @@ internal static class Observations
             Temperature_K = temperature_K,
             StackPressure_Pa = 1e5,
             PlatingEvidence = platingEvidence,
-            VoltageLimited = voltageLimited,
         };
 
     public static MeasuredSample Sample(double time_s, double voltage_V = 3.8, double current_A = 5, double temperature_K = Room_K) =>

@@ -81,13 +81,14 @@ public sealed class VerdictTests
         var run = new MonitorRun();
         run.RunUntil(60);
 
-        run.RunUntil(61, (ref x, _) =>
+        // Under-voltage (SM-03: 0.5 A) and a diverged estimator (SM-38: 2.5 A) at once.
+        run.RunUntil(61, (ref x, t) =>
         {
             x.CellVoltage_V = x.OutputVoltage_V = 2.45;
-            x.SurfaceTemperature_K = C + 4;
+            x.InnovationNis = 10 + (t % 0.37);
         }, 60);
 
-        Assert.True(run.Status("SM-09").Active);
+        Assert.True(run.Status("SM-38").Active);
         Assert.Equal(SafetyReaction.Derate, run.Monitor.Verdict.Reaction);
         Assert.Equal("SM-03", run.Monitor.Verdict.DiagnosisId);
         Assert.Equal(0.5, run.Monitor.Verdict.CurrentLimit_A);

@@ -32,9 +32,9 @@ public sealed record DiagnosisSettings
 
     public ScoreRamp SosTemperature_K { get; init; } = new(273.15 + 45, 273.15 + 60);
 
-    public ScoreRamp SosTemperatureRate_K_per_s { get; init; } = new(2.0 / 60, 10.0 / 60);
+    public ScoreRamp SosTemperatureRate_K_per_s { get; init; } = new(8.0 / 60, 25.0 / 60);
 
-    public ScoreRamp SosPressureRate_Pa_per_s { get; init; } = new(10e3 / 60, 50e3 / 60);
+    public ScoreRamp SosPressureRate_Pa_per_s { get; init; } = new(20e3 / 60, 60e3 / 60);
 
     public ScoreRamp SosVoltage_V { get; init; } = new(4.21, 4.30);
 }

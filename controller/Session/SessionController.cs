@@ -53,6 +53,9 @@ public sealed class SessionController : IChargeController
 
     public Estimate StateOfCharge => _inner.StateOfCharge;
 
+    /// <summary>The inner controller's estimator innovation (the monitor's divergence row reads it through the link).</summary>
+    public double InnovationNis => _inner.InnovationNis;
+
     /// <summary>The state machine: state, time entered, transitions, unhandled triggers, margin, recoveries.</summary>
     public ChargingSession Session => _session;
 

@@ -1,3 +1,4 @@
+using ChargeTwin.RtCore.Clocks;
 using ChargeTwin.FirmwareInterface.Can;
 using ChargeTwin.FirmwareInterface.Transports;
 
@@ -36,9 +37,9 @@ public sealed class CandumpRecorder
     /// <summary>Frames lost because the ring was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Unix time minus <see cref="MonotonicClock.NowNs"/>, now.</summary>
+    /// <summary>Unix time minus <see cref="MonotonicClock.NowNs"/> (rt-core), now.</summary>
     public static long UnixOffsetOfMonotonicClock()
-        => (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000) - MonotonicClock.NowNs();
+        => (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000) - MonotonicClock.Instance.NowNs;
 
     /// <summary>Queues a frame (its TimestampNs is the time). Loop thread; allocation free.</summary>
     public void Record(in CanFrame frame)

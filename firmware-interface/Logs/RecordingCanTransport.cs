@@ -1,3 +1,4 @@
+using ChargeTwin.RtCore.Clocks;
 using ChargeTwin.FirmwareInterface.Can;
 using ChargeTwin.FirmwareInterface.Transports;
 
@@ -18,7 +19,7 @@ public sealed class RecordingCanTransport : ICanTransport
     {
         _inner = inner;
         _recorder = recorder;
-        _clockNs = clockNs ?? MonotonicClock.NowNs;
+        _clockNs = clockNs ?? (static () => MonotonicClock.Instance.NowNs);
     }
 
     /// <inheritdoc />

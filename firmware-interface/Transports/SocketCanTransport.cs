@@ -1,3 +1,4 @@
+using ChargeTwin.RtCore.Clocks;
 using System.Runtime.Versioning;
 using ChargeTwin.FirmwareInterface.Can;
 using Iot.Device.SocketCan;
@@ -28,7 +29,7 @@ public sealed class SocketCanTransport : ICanTransport
     /// <exception cref="CanTransportException">The kernel has no CAN support, or the interface does not exist.</exception>
     public SocketCanTransport(string interfaceName, int receiveCapacity = 1024, Func<long>? clockNs = null)
     {
-        _clockNs = clockNs ?? MonotonicClock.NowNs;
+        _clockNs = clockNs ?? (static () => MonotonicClock.Instance.NowNs);
         _ring = new FrameRing(receiveCapacity);
         Name = "socketcan:" + interfaceName;
         try
@@ -96,7 +97,7 @@ public sealed class SocketCanTransport : ICanTransport
     /// <inheritdoc />
     public bool TryReceive(out CanFrame frame, TimeSpan timeout)
     {
-        long deadline = MonotonicClock.NowNs() + (long)(timeout.TotalMilliseconds * 1e6);
+        long deadline = MonotonicClock.Instance.NowNs + (long)(timeout.TotalMilliseconds * 1e6);
         while (!TryReceive(out frame))
         {
             // Reset before the second look, so a frame written in between still wakes the wait.
@@ -106,7 +107,7 @@ public sealed class SocketCanTransport : ICanTransport
                 return true;
             }
 
-            long leftMs = (deadline - MonotonicClock.NowNs()) / 1_000_000;
+            long leftMs = (deadline - MonotonicClock.Instance.NowNs) / 1_000_000;
             if (leftMs <= 0 || !_arrived.Wait(TimeSpan.FromMilliseconds(leftMs)))
             {
                 return TryReceive(out frame);

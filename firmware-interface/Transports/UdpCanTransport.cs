@@ -1,3 +1,4 @@
+using ChargeTwin.RtCore.Clocks;
 using System.Net;
 using System.Net.Sockets;
 using ChargeTwin.FirmwareInterface.Can;
@@ -24,7 +25,7 @@ public sealed class UdpCanTransport : ICanTransport
     {
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(remote);
-        _clockNs = clockNs ?? MonotonicClock.NowNs;
+        _clockNs = clockNs ?? (static () => MonotonicClock.Instance.NowNs);
         _socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { Blocking = false };
         try
         {
@@ -111,10 +112,10 @@ public sealed class UdpCanTransport : ICanTransport
             return true;
         }
 
-        long deadline = MonotonicClock.NowNs() + (long)(timeout.TotalMilliseconds * 1e6);
+        long deadline = MonotonicClock.Instance.NowNs + (long)(timeout.TotalMilliseconds * 1e6);
         while (true)
         {
-            long leftUs = (deadline - MonotonicClock.NowNs()) / 1000;
+            long leftUs = (deadline - MonotonicClock.Instance.NowNs) / 1000;
             if (leftUs <= 0)
             {
                 return false;

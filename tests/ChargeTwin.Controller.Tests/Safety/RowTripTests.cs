@@ -26,7 +26,7 @@ public sealed class RowTripTests
         ["SM-09"] = (60, 0.2, (ref x, _) => x.SurfaceTemperature_K = C - 2),
         ["SM-10"] = (60, 0.2, (ref x, _) => x.SurfaceTemperature_K = C - 6),
         ["SM-11"] = (60, 0.2, (ref x, _) => x.SurfaceTemperature_K = C - 45),
-        ["SM-12"] = (60, 15, (ref x, t) => x.SurfaceTemperature_K += 15.0 / 60 * t),
+        ["SM-12"] = (60, 15, (ref x, t) => x.SurfaceTemperature_K += 35.0 / 60 * t),
         ["SM-13"] = (60, 10, (ref x, t) => x.SurfaceTemperature_K += 2 * t),
         ["SM-14"] = (60, 12, (ref x, t) => x.StackPressure_Pa += 100e3 / 60 * t),
         ["SM-15"] = (60, 0.2, (ref x, _) => x.StackPressure_Pa = 1.6e6),

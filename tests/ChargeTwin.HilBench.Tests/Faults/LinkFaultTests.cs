@@ -1,6 +1,7 @@
 using ChargeTwin.Cells;
 using ChargeTwin.Controller.Baselines;
 using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Safety;
 using ChargeTwin.FirmwareInterface.E2E;
 using ChargeTwin.HilBench.Campaigns;
 using ChargeTwin.HilBench.Faults;
@@ -15,7 +16,7 @@ namespace ChargeTwin.HilBench.Tests.Faults;
 public sealed class LinkFaultTests
 {
     /// <summary>A CC-CV charge on the CAN link for <paramref name="seconds"/> with the faults given; returns the link.</summary>
-    private static CanLink Run(string faults, int seconds)
+    private static CanLink Run(string faults, int seconds, Func<IChargeController, IChargeController>? wrap = null)
     {
         var campaign = CampaignLoader.Parse(FaultCampaignFiles.With(faults), "f.yaml", ".");
         var scenario = ScenarioMatrix.Expand(campaign).Single();
@@ -24,7 +25,8 @@ public sealed class LinkFaultTests
         var sensors = new SensorModel(scenario.Sensors, 3, timeline);
         var capacity = plant.Model.Parameters.NominalCapacity_Ah;
         var stage = new PowerStageEmulator(new PowerStageRatings(2 * capacity, 4.2, 5, 5));
-        var controller = new CcCvController((CcCvSpec)scenario.Controller, new ControllerContext(capacity, 2 * capacity, 4.2, 1, scenario.StartSoc, 0));
+        IChargeController controller = new CcCvController((CcCvSpec)scenario.Controller, new ControllerContext(capacity, 2 * capacity, 4.2, 1, scenario.StartSoc, 0));
+        controller = wrap?.Invoke(controller) ?? controller;
         var link = new CanLink(BenchProtocol.Database, controller, stage, plant, sensors, 0, 1, scenario.Ambient_K);
         for (var k = 0; k < seconds; k++)
         {
@@ -97,5 +99,38 @@ public sealed class LinkFaultTests
         var supervisor = link.Controller.Supervisor;
         Assert.Equal(1, supervisor.Count(link.Controller.Protocol.CellVoltageCurrent, E2ECheck.Timeout));
         Assert.True(supervisor.Count(link.Controller.Protocol.CellVoltageCurrent, E2ECheck.Ok) > 800);
+    }
+
+    [Fact]
+    public void TheLinksVerdict_IsTheMonitoredControllersOwn_AndNominalForOneWithoutAMonitor()
+    {
+        var plain = Run("x: {kind: open_circuit, channel: temperature, at: 5.5 s}", 8);
+        Assert.Equal(SafetyVerdict.Nominal, plain.Verdict);
+
+        var monitored = Run("x: {kind: open_circuit, channel: temperature, at: 5.5 s}", 8, c => new MonitoredController(c));
+        Assert.Equal("SM-T-OPEN", monitored.Verdict.DiagnosisId);
+        Assert.Equal(SafetyReaction.Stop, monitored.Verdict.Reaction);
+    }
+
+    /// <summary>A controller with a one-row safety monitor of its own: a temperature below −30 °C is an open sensor.</summary>
+    private sealed class MonitoredController(IChargeController inner) : IChargeController, ISafetyMonitor
+    {
+        public string Name => inner.Name;
+
+        public SafetyVerdict Verdict { get; private set; } = SafetyVerdict.Nominal;
+
+        public Setpoint Step(in MeasuredSample measured, double chargeTime_s)
+        {
+            if (measured.Temperature_K < 243.15)
+            {
+                Verdict = new SafetyVerdict(SafetyReaction.Stop, 0, "SM-T-OPEN", "temperature below −30 °C: open sensor", 1);
+            }
+
+            return Verdict.IsNominal ? inner.Step(measured, chargeTime_s) : Setpoint.Off(Verdict.Cause);
+        }
+
+        public SafetyVerdict Tick(in SafetyInputs inputs) => Verdict;
+
+        public void Reset() => Verdict = SafetyVerdict.Nominal;
     }
 }

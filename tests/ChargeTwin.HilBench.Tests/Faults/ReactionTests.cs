@@ -82,15 +82,14 @@ public sealed class ReactionTests
         var timeline = new FaultTimeline([new FaultSpec(FaultKind.OpenCircuit, SensorChannelId.Temperature, 10.5, double.PositiveInfinity, 0)]);
         var m = new FaultReactionMetrics(timeline, 0.25);
         var alarm = new SafetyVerdict(SafetyReaction.Stop, 0, "SM-T-03", "temperature implausible", 1);
+
+        // 5 A until 12 s, then falling at 10 A/s; sampled at control instants and half-way (a "tick").
+        static double Current(double t) => t <= 12 ? 5 : Math.Max(0, 5 - (10 * (t - 12)));
         for (var t = 0; t <= 14; t++)
         {
             // An alarm before the onset is not a detection of this fault; after it the first one is.
-            var verdict = t is 3 or >= 12 ? alarm : SafetyVerdict.Nominal;
-            m.AddControlInstant(t, verdict, t < 12 ? 5 : 5 - (10 * (t - 12 + 0.5)));
-            if (t < 14)
-            {
-                m.AddCurrent(t + 0.5, t < 12 ? 5 : 5 - (10 * (t - 12 + 1)));
-            }
+            m.AddControlInstant(t, t is 3 or >= 12 ? alarm : SafetyVerdict.Nominal, Current(t));
+            m.AddCurrent(t + 0.5, Current(t + 0.5));
         }
 
         var v = new double[MetricInfo.All.Count];
@@ -99,8 +98,8 @@ public sealed class ReactionTests
         Assert.Equal(1.5, v[(int)Metric.FaultDetectionTime]);
         Assert.Equal("SM-T-03", m.DetectingRow);
 
-        // 5 A at 12 s, falling 10 A/s from 11.5 s... sampled: 5 (12.0 → current 0 at 12.0? see the ramp below).
-        Assert.True(double.IsFinite(v[(int)Metric.FaultSafeStateTime]));
+        // Between the samples (12 s, 5 A) and (12.5 s, 0 A) the current crosses C/20 = 0.25 A at 12.475 s.
+        Assert.Equal(12.475 - 10.5, v[(int)Metric.FaultSafeStateTime], 12);
         Assert.True(double.IsNaN(v[(int)Metric.FalseAlarms]));
     }
 

@@ -1,6 +1,7 @@
 using ChargeTwin.Controller.Contract;
 using ChargeTwin.Controller.Experiments;
 using ChargeTwin.Controller.Quantities;
+using ChargeTwin.HilBench.Faults;
 using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Plant;
@@ -46,6 +47,12 @@ public sealed record Campaign
     public SpreadSpec? Spread { get; init; }
 
     public required IReadOnlyList<SensorSuite> Sensors { get; init; }
+
+    /// <summary>The <c>faults:</c> axis: the fault sets every condition is run with (one empty set when the file has none).</summary>
+    public IReadOnlyList<FaultSet> FaultSets { get; init; } = [FaultSet.None];
+
+    /// <summary>A scenario with a fault ends this long after its first fault began [s] (∞: it runs to its usual end).</summary>
+    public double StopAfterFault_s { get; init; } = double.PositiveInfinity;
     public required ChargerSpec Charger { get; init; }
     public required IReadOnlyList<ControllerSpec> Controllers { get; init; }
     public required IReadOnlyList<LimitSpec> Limits { get; init; }
@@ -120,24 +127,6 @@ public sealed record SensorChannelSpec(double Noise, double Bias, double Quantis
     public string Canonical() => System.FormattableString.Invariant($"{Noise:R},{Bias:R},{Quantisation:R},{Lag_s:R}");
 }
 
-public enum SensorFaultKind
-{
-    /// <summary>The channel holds the value it read when the fault began.</summary>
-    Stuck,
-
-    /// <summary>The channel reads <see cref="SensorFaultSpec.Value"/> (base units) more than it should.</summary>
-    Offset,
-
-    /// <summary>The controller stops running (no setpoints, no heartbeat): the power stage must time out.</summary>
-    HeartbeatLoss,
-}
-
-/// <summary>A fault injected from <see cref="At_s"/> (after the charge starts) for <see cref="Duration_s"/> (∞ = to the end).</summary>
-public sealed record SensorFaultSpec(SensorFaultKind Kind, SensorChannelId Channel, double At_s, double Duration_s, double Value)
-{
-    public string Canonical() => System.FormattableString.Invariant($"{Kind}:{Channel}:{At_s:R}:{Duration_s:R}:{Value:R}");
-}
-
 /// <summary>The sensors a controller reads, with their faults, and how well it knows the SOC at plug-in.</summary>
 public sealed record SensorSuite(
     string Name,
@@ -145,7 +134,7 @@ public sealed record SensorSuite(
     SensorChannelSpec Current,
     SensorChannelSpec Temperature,
     SensorChannelSpec Pressure,
-    IReadOnlyList<SensorFaultSpec> Faults,
+    IReadOnlyList<FaultSpec> Faults,
     double InitialSocSigma)
 {
     public static SensorSuite Ideal { get; } = new("ideal", SensorChannelSpec.Ideal, SensorChannelSpec.Ideal, SensorChannelSpec.Ideal, SensorChannelSpec.Ideal, [], 0);

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChargeTwin.Cells;
 using ChargeTwin.Controller.Quantities;
 using ChargeTwin.FirmwareInterface.Protocol;
+using ChargeTwin.HilBench.Faults;
 using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.RtCore.Config;
@@ -19,7 +20,7 @@ public static class CampaignLoader
     private static readonly string[] TopKeys =
     [
         "name", "description", "seed", "link", "period", "time_limit", "plant", "cells", "ageing", "ambient", "start_soc", "target_soc",
-        "discharge", "spread", "sensors", "charger", "controllers", "limits", "estimates", "bench", "report",
+        "discharge", "spread", "sensors", "faults", "stop_after_fault", "charger", "controllers", "limits", "estimates", "bench", "report",
     ];
 
     /// <param name="path">The campaign file.</param>
@@ -61,6 +62,8 @@ public static class CampaignLoader
         var controllers = new ControllerSpecReader(y, charger).Read(file.Need("controllers"));
         var limits = file.Get("limits") is { } limitsNode ? new LimitReader(y, controllers).Read(limitsNode) : [];
         var options = ReadOptions(y, file, charger);
+        var faultSets = file.Get("faults") is { } fn ? new FaultReader(y).ReadAxis(fn) : [FaultSet.None];
+        var stopAfterFault = file.Get("stop_after_fault") is { } sf ? y.Value(sf, "stop_after_fault", QuantityKind.Time, 0, 48 * 3600, minExclusive: true) : double.PositiveInfinity;
         return new Campaign
         {
             Name = header.Name,
@@ -80,6 +83,8 @@ public static class CampaignLoader
             Discharges = matrix.Discharges,
             Spread = matrix.Spread,
             Sensors = sensors,
+            FaultSets = faultSets,
+            StopAfterFault_s = stopAfterFault,
             Charger = charger,
             Controllers = controllers,
             Limits = limits,

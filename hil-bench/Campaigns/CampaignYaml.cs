@@ -66,6 +66,23 @@ internal static class CampaignYaml
         return q;
     }
 
+    /// <summary>A sensor error in its channel's units (<paramref name="min"/>: its lower bound, or none); a C-rate is refused — sensor errors are absolute.</summary>
+    public static double SensorValue(this YamlReader<CampaignException> y, YamlNode node, string field, QuantityKind kind, double? min)
+    {
+        var q = y.Quantity(node, field, kind);
+        if (q.IsCRate)
+        {
+            throw y.Error(node, field, $"'{y.Text(node, field)}': a sensor's errors are absolute (A or mA), not C-rates");
+        }
+
+        if (min is { } lo && q.Value < lo)
+        {
+            throw y.Error(node, field, $"'{y.Text(node, field)}' must not be negative");
+        }
+
+        return q.Value;
+    }
+
     private static string Range(QuantityKind kind, double? min, double? max, bool minExclusive)
     {
         string F(double v) => kind switch

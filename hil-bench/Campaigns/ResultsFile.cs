@@ -52,6 +52,11 @@ public static class ResultsFile
             w.WriteNumber("lost_frames", s.Wire.LostFrames);
             w.WriteNumber("range_errors", s.Wire.RangeErrors);
             w.WriteEndObject();
+            if (s.Scenario.AllFaults.Count > 0)
+            {
+                w.WriteString("detecting_row", s.DetectingRow);
+            }
+
             if (s.Scenario.Draw is { } draw)
             {
                 WriteDraw(w, s.Scenario, draw);
@@ -177,6 +182,7 @@ public static class ResultsFile
                         wire.GetProperty("timeouts").GetInt64(),
                         wire.GetProperty("lost_frames").GetInt64(),
                         wire.GetProperty("range_errors").GetInt64()),
+                    DetectingRow = e.TryGetProperty("detecting_row", out var row) ? row.GetString() ?? "" : "",
                 });
             }
 

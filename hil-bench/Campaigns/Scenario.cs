@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChargeTwin.Controller.Contract;
+using ChargeTwin.HilBench.Faults;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.HilBench.Campaigns;
@@ -27,8 +28,14 @@ public sealed record Scenario(
     /// <summary>The truth of a spread campaign's draw (cell parameters, ageing, ambient, start SOC, biases), or null.</summary>
     public SpreadDraw? Draw { get; init; }
 
+    /// <summary>The entry of the campaign's <c>faults:</c> axis this scenario runs with.</summary>
+    public FaultSet Faults { get; init; } = FaultSet.None;
+
+    /// <summary>Every fault injected in this scenario: its sensor suite's, then its fault set's.</summary>
+    public IReadOnlyList<FaultSpec> AllFaults => Sensors.Faults.Count == 0 ? Faults.Faults : [.. Sensors.Faults, .. Faults.Faults];
+
     public string CellName => Path.GetFileNameWithoutExtension(Cell);
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{CellName}{(Draw is null ? "" : $" draw {Draw.Index}")} {Ageing.Name} {Ambient_K - PhysicalConstants.ZeroCelsius_K:0.#} °C {StartSoc * 100:0}→{TargetSoc * 100:0} %{(Discharge.IsNone ? "" : " after " + Discharge.Name)} [{Sensors.Name}] {Controller.Name}");
+        $"{CellName}{(Draw is null ? "" : $" draw {Draw.Index}")} {Ageing.Name} {Ambient_K - PhysicalConstants.ZeroCelsius_K:0.#} °C {StartSoc * 100:0}→{TargetSoc * 100:0} %{(Discharge.IsNone ? "" : " after " + Discharge.Name)} [{Sensors.Name}]{(Faults.Faults.Count == 0 ? "" : $" {{{Faults.Name}}}")} {Controller.Name}");
 }

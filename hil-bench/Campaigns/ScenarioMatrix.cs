@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChargeTwin.Cells;
+using ChargeTwin.HilBench.Faults;
 
 namespace ChargeTwin.HilBench.Campaigns;
 
@@ -8,14 +9,15 @@ public static class ScenarioMatrix
 {
     /// <summary>
     /// Scenarios in matrix order: cells × spread draws × ageing × ambient × start SOC × target SOC × discharge × sensors ×
-    /// controllers (controllers innermost, so that the runs of one condition sit together). A quantity the spread
+    /// faults × controllers (controllers innermost, so that the runs of one condition sit together). A quantity the spread
     /// draws is an axis of one, its drawn value; without a <c>spread:</c> section there is one "draw" that draws nothing.
     /// </summary>
     public static IReadOnlyList<Scenario> Expand(Campaign c)
     {
         ArgumentNullException.ThrowIfNull(c);
         var list = new List<Scenario>();
-        var bench = string.Create(CultureInfo.InvariantCulture, $"plant:{c.Plant.Canonical()};period={c.Period_s:R};limit={c.TimeLimit_s:R};charger:{c.Charger.Canonical()}");
+        var bench = string.Create(CultureInfo.InvariantCulture, $"plant:{c.Plant.Canonical()};period={c.Period_s:R};limit={c.TimeLimit_s:R};charger:{c.Charger.Canonical()}")
+            + (double.IsPositiveInfinity(c.StopAfterFault_s) ? "" : string.Create(CultureInfo.InvariantCulture, $";stopAfterFault={c.StopAfterFault_s:R}"));
         foreach (var cell in c.Cells)
         {
             foreach (var draw in Draws(c, cell))
@@ -34,6 +36,7 @@ public static class ScenarioMatrix
                         list.Add(new Scenario(list.Count, id, conditionId, seed, cell, condition.Ageing, condition.Ambient_K, condition.StartSoc, condition.TargetSoc, condition.Discharge, condition.Sensors, controller)
                         {
                             Draw = draw,
+                            Faults = condition.Faults,
                         });
                     }
                 }
@@ -65,12 +68,13 @@ public static class ScenarioMatrix
         from target in c.TargetSocs
         from discharge in c.Discharges
         from sensors in c.Sensors
-        select new Condition(ageing, ambient, start, target, discharge, draw?.Sensors(sensors) ?? sensors, draw);
+        from faults in c.FaultSets
+        select new Condition(ageing, ambient, start, target, discharge, draw?.Sensors(sensors) ?? sensors, faults, draw);
 
-    private sealed record Condition(NamedAgeing Ageing, double Ambient_K, double StartSoc, double TargetSoc, DischargeSpec Discharge, SensorSuite Sensors, SpreadDraw? Draw)
+    private sealed record Condition(NamedAgeing Ageing, double Ambient_K, double StartSoc, double TargetSoc, DischargeSpec Discharge, SensorSuite Sensors, FaultSet Faults, SpreadDraw? Draw)
     {
         /// <summary>Every expanded parameter of the condition; a draw adds only what the other parts do not hold (its cell parameters).</summary>
         public string Canonical(string bench, string cell) => string.Create(CultureInfo.InvariantCulture,
-            $"{bench};cell={Path.GetFileNameWithoutExtension(cell)};ageing:{Ageing.Canonical()};T={Ambient_K:R};soc0={StartSoc:R};soc1={TargetSoc:R};discharge:{Discharge.Canonical()};sensors:{Sensors.Canonical()}{(Draw is null ? "" : ";draw:" + Draw.Canonical())}");
+            $"{bench};cell={Path.GetFileNameWithoutExtension(cell)};ageing:{Ageing.Canonical()};T={Ambient_K:R};soc0={StartSoc:R};soc1={TargetSoc:R};discharge:{Discharge.Canonical()};sensors:{Sensors.Canonical()}{Faults.Canonical()}{(Draw is null ? "" : ";draw:" + Draw.Canonical())}");
     }
 }

@@ -15,6 +15,9 @@ public enum ScenarioEnd
     /// <summary>The controller switched the charge off (and kept it off) before the target.</summary>
     ControllerStopped,
 
+    /// <summary>The campaign's <c>stop_after_fault</c> passed after the first injected fault began.</summary>
+    FaultWindowEnded,
+
     /// <summary>The bench's own safety limits tripped (verdict Aborted).</summary>
     Aborted,
 
@@ -36,4 +39,7 @@ public sealed record ScenarioResult(
 
     /// <summary>What crossed the link (zero on the direct link).</summary>
     public LinkStatistics Wire { get; init; }
+
+    /// <summary>The diagnosis row of the first non-nominal safety verdict after a fault's onset ("" when none).</summary>
+    public string DetectingRow { get; init; } = "";
 }

@@ -4,6 +4,7 @@ using ChargeTwin.Controller.Baselines;
 using ChargeTwin.Controller.Contract;
 using ChargeTwin.Controller.Twin;
 using ChargeTwin.HilBench.Controllers;
+using ChargeTwin.HilBench.Faults;
 using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Numerics;
@@ -32,9 +33,10 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
         var metrics = new GroundTruthMetrics(scenario.TargetSoc, campaign.CoverageK);
         try
         {
-            plant = NewPlant(scenario);
+            var faults = new FaultTimeline(scenario.AllFaults);
+            plant = NewPlant(scenario, faults);
             var random = new BenchRandom(scenario.Seed);
-            var sensors = new SensorModel(scenario.Sensors, random.NextUInt64());
+            var sensors = new SensorModel(scenario.Sensors, random.NextUInt64(), faults);
             var recorder = new ScenarioRecorder(plant, trace, campaign.Period_s);
             if (!scenario.Discharge.IsNone)
             {
@@ -42,6 +44,13 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             }
 
             charge = Connect(scenario, plant, sensors, random);
+            metrics.Reaction = new FaultReactionMetrics(faults, plant.Model.Parameters.NominalCapacity_Ah / 20);
+            if (charge.Link is CanLink can)
+            {
+                var reaction = metrics.Reaction;
+                can.TickObserver = (chargeTime, terminals) => reaction.AddCurrent(chargeTime, terminals.Current_A);
+            }
+
             if (charge.Controller is TwinController)
             {
                 metrics.HealthTruth = HealthTruth.Of(plant.Model.Parameters, new DfnParameters(cells(scenario.Cell)));
@@ -59,11 +68,12 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
     /// <summary>The controller under test, the power stage it drives and the link between them.</summary>
     private sealed record Charge(IChargeController Controller, PowerStageEmulator Stage, IControllerLink Link, double Start_s);
 
-    private CellSimulator NewPlant(Scenario scenario)
+    private CellSimulator NewPlant(Scenario scenario, FaultTimeline faults)
     {
         var cell = cells(scenario.Cell);
         var parameters = new DfnParameters(scenario.Draw?.Apply(cell) ?? cell, scenario.Ageing.State, scenario.Ambient_K, scenario.Ambient_K);
-        return new CellSimulator(new DfnModel(parameters, campaign.Plant.ToModelOptions()), scenario.StartSoc);
+        var options = campaign.Plant.ToModelOptions() with { InternalShort = faults.HasInternalShort };
+        return new CellSimulator(new DfnModel(parameters, options), scenario.StartSoc);
     }
 
     /// <summary>At plug-in: the charger's ratings, what the controller is told, the controller itself, and the link.</summary>
@@ -102,19 +112,21 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
     {
         var period = campaign.Period_s;
         var offSince = double.NaN;
+        var faults = sensors.Faults;
         for (var k = 0; ; k++)
         {
             var chargeTime = k * period;
             var t = charge.Start_s + chargeTime;
-            var truth = plant.Sample();
+            var truth = InjectPlantFaults(plant, faults, chargeTime);
             var measured = sensors.Measure(truth, chargeTime);
             var silent = sensors.HeartbeatLost(chargeTime);
             var setpoint = charge.Link.Exchange(t, chargeTime, measured, silent);
             var estimate = charge.Controller.StateOfCharge;
             metrics.Add(truth, plant.ChargeThroughput_Ah(truth), estimate, charge.Controller as TwinController);
+            metrics.Reaction!.AddControlInstant(chargeTime, charge.Link.Verdict, truth.Current_A);
             recorder.Record(truth, charge.Link.Delivered, chargeTime, setpoint, estimate, "charge", charge.Stage.Mode.ToString(), charge.Controller as TwinController);
 
-            if (End(scenario, truth, chargeTime, metrics, charge.Link) is { } end)
+            if ((End(scenario, truth, chargeTime, metrics, charge.Link) ?? FaultWindowEnd(faults, chargeTime)) is { } end)
             {
                 return end;
             }
@@ -126,8 +138,42 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
                 return (ScenarioEnd.ControllerStopped, System.FormattableString.Invariant($"controller stopped ({setpoint.Reason}) at {truth.StateOfCharge * 100:0.0} % SOC"));
             }
 
+            var (overshoot, stuck) = faults.StageState(chargeTime);
+            charge.Stage.SetFaults(overshoot, stuck, plant);
             charge.Link.Advance(t, chargeTime, charge.Start_s + ((k + 1) * period));
         }
+    }
+
+    /// <summary>
+    /// At a control instant: SOC-triggered faults whose SOC the true cell has reached begin, and the plant takes the
+    /// plant faults in force (reinitialising only when they change). Returns the truth after them.
+    /// </summary>
+    private static PlantSample InjectPlantFaults(CellSimulator plant, FaultTimeline faults, double chargeTime)
+    {
+        var truth = plant.Sample();
+        if (faults.Count == 0)
+        {
+            return truth;
+        }
+
+        faults.Arm(chargeTime, truth.StateOfCharge);
+        var state = faults.PlantState(chargeTime);
+        if (state == plant.Model.Faults)
+        {
+            return truth;
+        }
+
+        plant.SetFaults(state);
+        return plant.Sample();
+    }
+
+    /// <summary>The scenario ends <c>stop_after_fault</c> after its first fault began.</summary>
+    private (ScenarioEnd End, string Detail)? FaultWindowEnd(FaultTimeline faults, double chargeTime)
+    {
+        var onset = faults.FirstOnset_s(chargeTime);
+        return chargeTime - onset >= campaign.StopAfterFault_s
+            ? (ScenarioEnd.FaultWindowEnded, System.FormattableString.Invariant($"stopped {campaign.StopAfterFault_s:0.#} s after the fault's onset at {onset:0.##} s"))
+            : null;
     }
 
     /// <summary>Why the scenario ends at this period, or null when it goes on.</summary>
@@ -164,9 +210,15 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             detail += System.FormattableString.Invariant($"; oracle: {oracle.Decisions} decisions, {oracle.Evaluations} forked-plant runs, {oracle.CappedDecisions} stopped by max_evaluations before reaching the resolution");
         }
 
+        if (s.AllFaults.Count > 0)
+        {
+            detail += "; faults: " + string.Join(", ", s.AllFaults.Select(f => f.Describe()));
+        }
+
         return new(s, end, detail, metrics.Values(), clock.Elapsed.TotalSeconds, plant?.Statistics.Steps ?? 0, oracle?.Evaluations ?? 0)
         {
             Wire = charge?.Link.Statistics ?? LinkStatistics.None,
+            DetectingRow = metrics.Reaction?.DetectingRow ?? "",
         };
     }
 

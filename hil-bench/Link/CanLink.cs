@@ -1,8 +1,10 @@
 using ChargeTwin.Controller.Contract;
 using ChargeTwin.Controller.Link;
+using ChargeTwin.Controller.Safety;
 using ChargeTwin.FirmwareInterface.Dbc;
 using ChargeTwin.FirmwareInterface.Protocol;
 using ChargeTwin.FirmwareInterface.Transports;
+using ChargeTwin.HilBench.Faults;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.HilBench.PowerStage;
 using ChargeTwin.HilBench.Sensors;
@@ -23,8 +25,9 @@ public sealed class CanLink : IControllerLink
     private readonly CellSimulator _plant;
     private readonly PowerStageEmulator _stage;
     private readonly SensorModel _sensors;
-    private readonly InMemoryCanTransport _bench;
-    private readonly InMemoryCanTransport _controllerEnd;
+    private readonly IChargeController _controller;
+    private readonly FaultInjectingTransport _bench;
+    private readonly FaultInjectingTransport _controllerEnd;
     private readonly CellFrontEnd _frontEnd;
     private readonly PowerStageNode _stageNode;
     private readonly ChargerLink _link;
@@ -39,19 +42,32 @@ public sealed class CanLink : IControllerLink
         _plant = plant;
         _stage = stage;
         _sensors = sensors;
-        (_bench, _controllerEnd) = InMemoryCanTransport.CreatePair(4096);
+        _controller = controller;
+        _startNs = (long)Math.Round(chargeStart_s * 1e9);
+        var (bench, controllerEnd) = InMemoryCanTransport.CreatePair(4096);
+        _bench = new FaultInjectingTransport(bench, FrameDirection.ToController, sensors.Faults, dbc, _startNs);
+        _controllerEnd = new FaultInjectingTransport(controllerEnd, FrameDirection.ToPowerStage, sensors.Faults, dbc, _startNs);
         _tickNs = BenchProtocol.TickNs;
         _tick_s = _tickNs / 1e9;
         _ticksPerPeriod = BenchProtocol.TicksPerPeriod(period_s) ?? throw new ArgumentException($"the control period {BenchProtocol.NotWholeTicks(period_s)}");
         _frontEnd = new CellFrontEnd(new ChargerProtocol(dbc), _bench, plant.Model.Options.FixtureArea_m2);
         _stageNode = new PowerStageNode(new ChargerProtocol(dbc), _bench, stage, heatsink_K);
         _link = new ChargerLink(new ChargerProtocol(dbc), _controllerEnd, controller, new ChargerLinkOptions(_ticksPerPeriod * _tickNs, stage.Ratings.Slew_APerS));
-        _startNs = (long)Math.Round(chargeStart_s * 1e9);
         _stageNode.Start(_startNs);
         _link.Start(_startNs);
     }
 
     public LinkKind Kind => LinkKind.Can;
+
+    /// <summary>Called at every bus tick between control instants with the charge time and the plant's terminals (the bench's truth, for its metrics).</summary>
+    public Action<double, PlantSample>? TickObserver { get; set; }
+
+    /// <inheritdoc/>
+    public SafetyVerdict Verdict => LinkVerdict.Of(_controller);
+
+    /// <summary>The frames the injected faults dropped, delayed, corrupted or replaced, both directions together.</summary>
+    public (long Dropped, long Delayed, long Corrupted, long Replayed) InjectedFrames => (
+        _bench.Dropped + _controllerEnd.Dropped, _bench.Delayed + _controllerEnd.Delayed, _bench.Corrupted + _controllerEnd.Corrupted, _bench.Replayed + _controllerEnd.Replayed);
 
     public string? WireError { get; private set; }
 
@@ -86,7 +102,9 @@ public sealed class CanLink : IControllerLink
             var at = t_s + (m * _tick_s);
             _stage.AdvanceTo(_plant, at, next_s);
             var chargeTime = chargeTime_s + (m * _tick_s);
-            var measured = _sensors.Measure(_plant.SampleTerminals(), chargeTime);
+            var terminals = _plant.SampleTerminals();
+            TickObserver?.Invoke(chargeTime, terminals);
+            var measured = _sensors.Measure(terminals, chargeTime);
             if (Tick(first + m, measured, _sensors.HeartbeatLost(chargeTime)))
             {
                 _stage.Apply(_stageNode.Command, _plant);
@@ -102,6 +120,8 @@ public sealed class CanLink : IControllerLink
     private bool Tick(long tick, in MeasuredSample measured, bool controllerSilent)
     {
         var now = _startNs + (tick * _tickNs);
+        _bench.Release(now);
+        _controllerEnd.Release(now);
         Note(_frontEnd.Send(measured, now), _frontEnd.Protocol, "CM ", now);
         Note(_stageNode.Send(now, measured), _stageNode.Protocol, "PS_Status.", now);
         if (!controllerSilent)

@@ -1,4 +1,5 @@
 using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Safety;
 using ChargeTwin.HilBench.Plant;
 using ChargeTwin.HilBench.PowerStage;
 
@@ -18,6 +19,9 @@ public sealed class DirectLink(IChargeController controller, PowerStageEmulator 
     public LinkStatistics Statistics => LinkStatistics.None;
 
     public string? WireError => null;
+
+    /// <inheritdoc/>
+    public SafetyVerdict Verdict => LinkVerdict.Of(controller);
 
     public MeasuredSample Delivered { get; private set; }
 

@@ -1,4 +1,5 @@
 using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Safety;
 
 namespace ChargeTwin.HilBench.Link;
 
@@ -23,6 +24,12 @@ public interface IControllerLink
     MeasuredSample Delivered { get; }
 
     LinkStatistics Statistics { get; }
+
+    /// <summary>
+    /// The safety verdict in force on the controller's side, as the controller can see it (never the plant's truth):
+    /// the controller's own when the controller under test exposes one (<see cref="LinkVerdict"/>), else nominal.
+    /// </summary>
+    SafetyVerdict Verdict { get; }
 
     /// <summary>The first value that did not fit its DBC signal, as one line (the scenario then ends in Error); null while none.</summary>
     string? WireError { get; }

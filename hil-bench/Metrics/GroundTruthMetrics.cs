@@ -33,6 +33,9 @@ public sealed class GroundTruthMetrics(double targetSoc, double coverageK)
         set => _twin.Truth = value;
     }
 
+    /// <summary>The reaction to injected faults and the false alarms (set by the runner; null: not measured).</summary>
+    public FaultReactionMetrics? Reaction { get; set; }
+
     public bool ReachedTarget => !double.IsPositiveInfinity(_timeToTarget);
 
     public void Add(in PlantSample s, double chargeThroughput_Ah, Estimate soc, TwinController? twin = null)
@@ -118,6 +121,12 @@ public sealed class GroundTruthMetrics(double targetSoc, double coverageK)
         v[(int)Metric.SocEstimateMaxError] = _estimates > 0 ? _maxErr : double.NaN;
         v[(int)Metric.SocIntervalCoverage] = _estimates > 0 ? (double)_covered / _estimates : double.NaN;
         _twin.Fill(v);
+        for (var m = Metric.FaultOnsetTime; m <= Metric.WatchedTime; m++)
+        {
+            v[(int)m] = double.NaN;
+        }
+
+        Reaction?.Fill(v);
         return v;
     }
 }

@@ -35,6 +35,12 @@ public enum Metric
     LamPositiveCovered,
     ResistanceGrowthError,
     ResistanceGrowthCovered,
+    FaultOnsetTime,
+    FaultDetectionTime,
+    FaultSafeStateTime,
+    FalseAlarms,
+    FalseAlarmRate,
+    WatchedTime,
 }
 
 /// <summary>A metric's name in files, its kind (the units a limit may use) and how it is displayed.</summary>
@@ -76,7 +82,16 @@ public sealed record MetricInfo(Metric Metric, string Key, string Title, Quantit
         new(Metric.LamPositiveCovered, "lam_pos_covered", "LAM (positive) ±kσ holds the truth at the end (1/0)", QuantityKind.Number, "", 1, 0, "F0"),
         new(Metric.ResistanceGrowthError, "resistance_growth_error", "resistance growth estimate − truth at the end", QuantityKind.Resistance, "mOhm", 1000, 0, "F2"),
         new(Metric.ResistanceGrowthCovered, "resistance_growth_covered", "resistance growth ±kσ holds the truth at the end (1/0)", QuantityKind.Number, "", 1, 0, "F0"),
+        new(Metric.FaultOnsetTime, "fault_onset", "charge time at which the first injected fault began", QuantityKind.Time, "s", 1, 0, "F2"),
+        new(Metric.FaultDetectionTime, "fault_detection_time", "first non-nominal safety verdict after the fault's onset", QuantityKind.Time, "ms", 1000, 0, "F0"),
+        new(Metric.FaultSafeStateTime, "fault_safe_state_time", "charger current below C/20 after the fault's onset", QuantityKind.Time, "ms", 1000, 0, "F0"),
+        new(Metric.FalseAlarms, "false_alarms", "non-nominal safety verdicts in a fault-free scenario", QuantityKind.Number, "", 1, 0, "F0"),
+        new(Metric.FalseAlarmRate, "false_alarm_rate", "false alarms per hour of charge", QuantityKind.Number, "per_h", 1, 0, "F2"),
+        new(Metric.WatchedTime, "watched_time", "charge time over which the safety verdict was read", QuantityKind.Time, "h", 1 / 3600.0, 0, "F3"),
     ];
+
+    /// <summary>The metrics of fault injection: summary.csv has their columns only when a scenario has a fault.</summary>
+    public static bool IsFaultMetric(Metric m) => m >= Metric.FaultOnsetTime;
 
     public static MetricInfo Of(Metric m) => All[(int)m];
 

@@ -69,6 +69,7 @@ public sealed partial class CellSimulator
         var model = new DfnModel(Model.Parameters, Model.Options);
         model.SetMode(Model.Mode, Model.Mode == OperatingMode.Current ? Model.CurrentSetpoint(Time_s) : Model.Setpoint);
         model.SetEvents(_events);
+        model.SetFaults(Model.Faults);
         var fork = new CellSimulator(model, Windows, Options) { _initialNegativeLithium_mol = _initialNegativeLithium_mol };
         _y.CopyTo(fork._y, 0);
         _events.CopyTo(fork._events, 0);
@@ -84,6 +85,25 @@ public sealed partial class CellSimulator
         _solver.Reinitialize(Time_s, _y, _yp);
         _solver.Interpolate(Time_s, _y, _yp);
     }
+
+    /// <summary>
+    /// Injects (or clears) plant faults from now on — an internal short, a cooling failure, self-heating — and makes the
+    /// algebraic state consistent with them (the short's current jumps to G·V). Nothing happens when they do not change.
+    /// </summary>
+    public void SetFaults(in PlantFaultState faults)
+    {
+        if (faults == Model.Faults)
+        {
+            return;
+        }
+
+        Model.SetFaults(faults);
+        _solver.Reinitialize(Time_s, _y, _yp);
+        _solver.Interpolate(Time_s, _y, _yp);
+    }
+
+    /// <summary>The internal short's current now [A] (0 without one).</summary>
+    public double ShortCurrent_A => Model.Indices.ShortCurrent < 0 ? 0 : _y[Model.Indices.ShortCurrent];
 
     /// <summary>
     /// Commands a new terminal current reached at a slew rate, as a power stage does: the current ramps

@@ -5,8 +5,8 @@ namespace ChargeTwin.HilBench.Plant;
 /// <summary>
 /// Where each unknown of the DFN lives in the state vector. Unknowns are ordered by x-volume —
 /// that volume's particle shells, its plating and SEI states (negative electrode), then c_e, φ_e
-/// and φ_s — so the Jacobian is banded; temperature and terminal current are the two border
-/// unknowns at the end.
+/// and φ_s — so the Jacobian is banded; temperature, terminal current and (with an internal
+/// short) the short's current are the border unknowns at the end.
 /// </summary>
 public sealed class DfnLayout
 {
@@ -55,6 +55,7 @@ public sealed class DfnLayout
         BandSize = next;
         Temperature = next++;
         Current = next++;
+        ShortCurrent = options.InternalShort ? next++ : -1;
         Size = next;
 
         IsDifferential = new bool[Size];
@@ -151,4 +152,10 @@ public sealed class DfnLayout
 
     /// <summary>Terminal current [A], charge positive.</summary>
     public int Current { get; }
+
+    /// <summary>
+    /// The internal short's current [A] (from the positive to the negative electrode inside the cell, positive while it
+    /// discharges the cell), a border unknown; −1 when the plant has no short (<see cref="ModelOptions.InternalShort"/>).
+    /// </summary>
+    public int ShortCurrent { get; }
 }

@@ -11,7 +11,8 @@ public sealed partial class DfnModel
     /// solid, electrolyte and collectors, irreversible reaction heat (intercalation and plating),
     /// reversible (entropic) heat and contact-resistance heat, minus Newton cooling to ambient.
     /// Volume heats are products of the edge-to-node averages of current and potential gradient.
-    /// Uses the edge quantities of the current evaluation.
+    /// Injected faults add the internal short's Joule heat I_sh·V_stack and a self-heating source, and scale the
+    /// cooling. Uses the edge quantities of the current evaluation.
     /// </summary>
     private double ThermalSource_WPerM3(ReadOnlySpan<double> y)
     {
@@ -36,9 +37,14 @@ public sealed partial class DfnModel
 
         var heat_W = heatPerArea * Parameters.ElectrodeArea_m2
             + current * current * SeriesResistance_Ohm
-            - Parameters.HeatTransferCoefficient_WPerM2K * Parameters.CoolingArea_m2 * (temperature - Parameters.Ambient_K);
+            - _faults.CoolingFraction * Parameters.HeatTransferCoefficient_WPerM2K * Parameters.CoolingArea_m2 * (temperature - Parameters.Ambient_K)
+            + ShortHeat_W(y)
+            + SelfHeating_W(temperature, out _);
         return heat_W / Parameters.CellVolume_m3;
     }
+
+    /// <summary>The internal short's Joule heat I_sh·V_stack (= G·V_stack² at the solution) [W]; 0 without a short.</summary>
+    private double ShortHeat_W(ReadOnlySpan<double> y) => Indices.ShortCurrent < 0 ? 0 : y[Indices.ShortCurrent] * StackVoltage(y);
 
     /// <summary>Contact resistance plus the current collectors' through-plane resistance [Ω].</summary>
     private double SeriesResistance_Ohm =>
@@ -129,6 +135,12 @@ public sealed partial class DfnModel
             }
         }
 
+        // Every heat term above that depends on the terminal current does so through the electrodes' current, I − I_sh.
+        if (Indices.ShortCurrent >= 0)
+        {
+            g[Indices.ShortCurrent] = -g[iI];
+        }
+
         var area = Parameters.ElectrodeArea_m2;
         var volume = Parameters.CellVolume_m3;
         for (var col = 0; col < Indices.Size; col++)
@@ -139,9 +151,18 @@ public sealed partial class DfnModel
             }
         }
 
-        var cooling = Parameters.HeatTransferCoefficient_WPerM2K * Parameters.CoolingArea_m2 / volume;
-        jacobian.Add(iT, iT, cj * Parameters.VolumetricHeatCapacity_JPerM3K + cooling);
+        var cooling = _faults.CoolingFraction * Parameters.HeatTransferCoefficient_WPerM2K * Parameters.CoolingArea_m2 / volume;
+        SelfHeating_W(temperature, out var dSelfHeating_dT);
+        jacobian.Add(iT, iT, cj * Parameters.VolumetricHeatCapacity_JPerM3K + cooling - dSelfHeating_dT / volume);
         jacobian.Add(iT, iI, -2 * y[iI] * SeriesResistance_Ohm / volume);
+        if (Indices.ShortCurrent >= 0)
+        {
+            // Short heat I_sh·V_stack, V_stack = 1.5 φ_s,last − 0.5 φ_s,prev.
+            var shortCurrent = y[Indices.ShortCurrent];
+            jacobian.Add(iT, Indices.ShortCurrent, -StackVoltage(y) / volume);
+            jacobian.Add(iT, Indices.SolidPotential[n - 1], -1.5 * shortCurrent / volume);
+            jacobian.Add(iT, Indices.SolidPotential[n - 2], 0.5 * shortCurrent / volume);
+        }
     }
 
     /// <summary>Adds scale × ∂i_s(edge)/∂(unknowns) for one solid edge of an electrode.</summary>

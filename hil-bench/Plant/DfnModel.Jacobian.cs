@@ -65,12 +65,13 @@ public sealed partial class DfnModel
         }
         else
         {
-            SolidEdges(y, current);
+            SolidEdges(y, ElectrochemicalCurrent(y));
             HeatJacobian(y, cj, jacobian);
         }
 
         var last = Indices.SolidPotential[n - 1];
         var prev = Indices.SolidPotential[n - 2];
+        ShortJacobian(jacobian);
         switch (Mode)
         {
             case OperatingMode.Current:
@@ -127,7 +128,7 @@ public sealed partial class DfnModel
         jacobian.Add(row, Indices.SolidPotential[m], scale * k.Tot_phis);
         jacobian.Add(row, Indices.ElectrolytePotential[m], scale * k.Tot_phie);
         jacobian.Add(row, Indices.Temperature, scale * k.Tot_T);
-        jacobian.Add(row, Indices.Current, scale * k.Tot_I);
+        AddElectrochemicalCurrent(jacobian, row, scale * k.Tot_I);
         if (Indices.PlatedLithium[m] >= 0)
         {
             jacobian.Add(row, Indices.PlatedLithium[m], scale * k.Tot_cpl);
@@ -215,7 +216,7 @@ public sealed partial class DfnModel
         jacobian.Add(row, Indices.SolidPotential[m], s * kin.J_phis);
         jacobian.Add(row, Indices.ElectrolytePotential[m], s * kin.J_phie);
         jacobian.Add(row, iT, s * kin.J_T);
-        jacobian.Add(row, Indices.Current, s * kin.J_I);
+        AddElectrochemicalCurrent(jacobian, row, s * kin.J_I);
         if (Indices.SeiThickness[m] >= 0)
         {
             jacobian.Add(row, Indices.SeiThickness[m], s * kin.J_L);
@@ -267,7 +268,7 @@ public sealed partial class DfnModel
                 jacobian.Add(seiIndex, Indices.Temperature, scale * k.E_T);
                 jacobian.Add(seiIndex, Indices.SolidPotential[m], scale * k.E_phis);
                 jacobian.Add(seiIndex, Indices.ElectrolytePotential[m], scale * k.E_phie);
-                jacobian.Add(seiIndex, Indices.Current, scale * k.E_I);
+                AddElectrochemicalCurrent(jacobian, seiIndex, scale * k.E_I);
             }
         }
     }
@@ -280,7 +281,7 @@ public sealed partial class DfnModel
         jacobian.Add(row, Indices.SolidPotential[m], scale * k.S_phis);
         jacobian.Add(row, Indices.ElectrolytePotential[m], scale * k.S_phie);
         jacobian.Add(row, Indices.Temperature, scale * k.S_T);
-        jacobian.Add(row, Indices.Current, scale * k.S_I);
+        AddElectrochemicalCurrent(jacobian, row, scale * k.S_I);
         if (Indices.SeiThickness[m] >= 0)
         {
             jacobian.Add(row, Indices.SeiThickness[m], scale * k.S_L);
@@ -313,7 +314,7 @@ public sealed partial class DfnModel
             }
             else if (!negative)
             {
-                jacobian.Add(row, Indices.Current, -1 / Parameters.ElectrodeArea_m2);
+                AddElectrochemicalCurrent(jacobian, row, -1 / Parameters.ElectrodeArea_m2);
             }
 
             // Left edge enters with a minus sign.

@@ -19,7 +19,7 @@ public sealed partial class DfnModel
         var phis = y[Indices.SolidPotential[m]];
         var phie = y[Indices.ElectrolytePotential[m]];
         var temperature = y[Indices.Temperature];
-        var current = y[Indices.Current];
+        var current = ElectrochemicalCurrent(y);
 
         // Surface concentration by linear extrapolation from the last two shells (PyBaMM's default).
         var cs = 1.5 * cLast - 0.5 * cPrev;

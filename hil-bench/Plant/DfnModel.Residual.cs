@@ -31,7 +31,7 @@ public sealed partial class DfnModel
             r[Indices.ElectrolytePotential[m]] = _electrolyteCurrent[m + 1] - _electrolyteCurrent[m] - a * jTot * w;
         }
 
-        SolidEdges(y, current);
+        SolidEdges(y, ElectrochemicalCurrent(y));
         for (var m = 0; m < n; m++)
         {
             if (Mesh.Region[m] != CellRegion.Separator)
@@ -44,6 +44,11 @@ public sealed partial class DfnModel
         r[Indices.Temperature] = Options.Thermal == ThermalModel.Isothermal
             ? temperature - Parameters.Ambient_K
             : Parameters.VolumetricHeatCapacity_JPerM3K * yp[Indices.Temperature] - ThermalSource_WPerM3(y);
+
+        if (Indices.ShortCurrent >= 0)
+        {
+            r[Indices.ShortCurrent] = y[Indices.ShortCurrent] - (_faults.ShortConductance_S * StackVoltage(y));
+        }
 
         r[Indices.Current] = Mode switch
         {
@@ -243,7 +248,8 @@ public sealed partial class DfnModel
 
     /// <summary>
     /// Solid-phase current i_s = −σ_eff ∇φ_s at every electrode edge: φ_s = 0 at the negative
-    /// collector, no solid current into the separator, and i_s = I/A (discharge positive) at the positive collector.
+    /// collector, no solid current into the separator, and i_s = I/A (discharge positive) at the positive collector,
+    /// with I the current through the electrodes (<see cref="ElectrochemicalCurrent"/>).
     /// </summary>
     private void SolidEdges(ReadOnlySpan<double> y, double current)
     {

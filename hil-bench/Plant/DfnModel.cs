@@ -160,12 +160,7 @@ public sealed partial class DfnModel : IDaeSystem
     }
 
     /// <summary>Terminal voltage [V]: φ_s extrapolated to the positive collector, plus the contact-resistance drop.</summary>
-    public double TerminalVoltage(ReadOnlySpan<double> y)
-    {
-        var last = Indices.SolidPotential[Mesh.Volumes - 1];
-        var prev = Indices.SolidPotential[Mesh.Volumes - 2];
-        return 1.5 * y[last] - 0.5 * y[prev] + y[Indices.Current] * Parameters.ContactResistance_Ohm;
-    }
+    public double TerminalVoltage(ReadOnlySpan<double> y) => StackVoltage(y) + y[Indices.Current] * Parameters.ContactResistance_Ohm;
 
     private ElectrodeParameters ElectrodeOf(int volume) =>
         Mesh.Region[volume] == CellRegion.Negative ? Parameters.Negative : Parameters.Positive;

@@ -39,6 +39,12 @@ public sealed record ModelOptions
     public int NegativeShells { get; init; } = 20;
     public int PositiveShells { get; init; } = 20;
 
+    /// <summary>
+    /// The plant can carry an internal short (an injected fault): it then has one more unknown, the short's current,
+    /// which is 0 until <see cref="DfnModel.SetFaults"/> gives the short a conductance. Off, the state vector is as before.
+    /// </summary>
+    public bool InternalShort { get; init; }
+
     /// <summary>Stiffness of the bench fixture that clamps the cell [N/m]: ΔP = k Δthickness / A.</summary>
     public double FixtureStiffness_NPerM { get; init; } = 2e7;
 

@@ -36,6 +36,8 @@ public sealed class PowerStageEmulator(PowerStageRatings ratings)
     private readonly PlantEvent[] _voltageEvent = new PlantEvent[1];
     private double _cvVoltage_V = double.NaN;
     private double _slew_APerS = ratings.Slew_APerS;
+    private double _overshoot = 1;
+    private bool _stuck;
 
     public PowerStageRatings Ratings { get; } = ratings;
 
@@ -50,12 +52,40 @@ public sealed class PowerStageEmulator(PowerStageRatings ratings)
     /// <summary>The current ramp rate in force [A/s]: the stage's rating, or less when the command asks for less.</summary>
     public double Slew_APerS => _slew_APerS;
 
-    /// <summary>Sets the output from now on.</summary>
+    /// <summary>True while an injected fault holds the output whatever the stage is told.</summary>
+    public bool Stuck => _stuck;
+
+    /// <summary>
+    /// Injected faults from now on: the stage delivers <paramref name="overshootFactor"/> × the current it is told
+    /// (beyond its rating too), and, when <paramref name="stuck"/>, holds the current it delivers now — leaving its
+    /// voltage loop, ignoring every later command, disable and timeouts included — until the fault ends.
+    /// </summary>
+    public void SetFaults(double overshootFactor, bool stuck, CellSimulator plant)
+    {
+        _overshoot = overshootFactor;
+        if (stuck && !_stuck)
+        {
+            var present = plant.State[plant.Model.Indices.Current];
+            plant.SetEvents([]);
+            Command(plant, present, _slew_APerS);
+            Mode = RegulationMode.ConstantCurrent;
+            CurrentLimit_A = present;
+        }
+
+        _stuck = stuck;
+    }
+
+    /// <summary>Sets the output from now on (unless an injected fault holds it).</summary>
     public void Apply(in PowerStageCommand command, CellSimulator plant)
     {
+        if (_stuck)
+        {
+            return;
+        }
+
         var on = command.Enable && command.CurrentLimit_A > 0;
         _slew_APerS = command.RampRate_APerS > 0 ? Math.Min(command.RampRate_APerS, Ratings.Slew_APerS) : Ratings.Slew_APerS;
-        CurrentLimit_A = on ? Math.Min(command.CurrentLimit_A, Ratings.MaxCurrent_A) : 0;
+        CurrentLimit_A = on ? Math.Min(command.CurrentLimit_A, Ratings.MaxCurrent_A) * _overshoot : 0;
         VoltageLimit_V = on ? Math.Min(command.VoltageLimit_V, Ratings.MaxVoltage_V) : Ratings.MaxVoltage_V;
         var regulated = VoltageLimit_V - Ratings.VoltageSenseBias_V;
         var present = plant.State[plant.Model.Indices.Current];
@@ -114,7 +144,7 @@ public sealed class PowerStageEmulator(PowerStageRatings ratings)
         var guard = 0;
         while (!plant.AdvanceTo(t_s, stopTime_s))
         {
-            if (Mode == RegulationMode.ConstantCurrent && guard++ < 4)
+            if (Mode == RegulationMode.ConstantCurrent && !_stuck && guard++ < 4)
             {
                 EnterConstantVoltage(plant, _cvVoltage_V);
             }

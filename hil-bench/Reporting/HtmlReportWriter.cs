@@ -30,6 +30,7 @@ public static class HtmlReportWriter
         RunTable(h, campaign, verdicts, run);
         ControllerTable(h, campaign, verdicts);
         SummaryTable(h, campaign, sorted);
+        FaultReactionTable.Write(h, verdicts);
         foreach (var v in sorted)
         {
             ScenarioSection(h, campaign, v, figure(v), trace(v));

@@ -17,11 +17,19 @@ public static class SummaryCsvWriter
     {
         var link = linkKind.ToString().ToLowerInvariant();
         var sb = new StringBuilder();
-        sb.Append("index,id,condition_id,cell,ageing,ambient_C,start_soc_pct,target_soc_pct,discharge,sensors,controller,controller_type,verdict,marginal,end,link,frames_sent,e2e_errors,timeouts,lost_frames,range_errors");
-        foreach (var info in MetricInfo.All)
+
+        // A campaign without injected faults keeps its columns (and its file, byte for byte) as before faults existed.
+        var faulted = verdicts.Any(v => v.Scenario.AllFaults.Count > 0);
+        var metrics = MetricInfo.All.Where(i => faulted || !MetricInfo.IsFaultMetric(i.Metric)).ToList();
+        sb.Append("index,id,condition_id,cell,ageing,ambient_C,start_soc_pct,target_soc_pct,discharge,sensors,")
+            .Append(faulted ? "faults," : "")
+            .Append("controller,controller_type,verdict,marginal,end,link,frames_sent,e2e_errors,timeouts,lost_frames,range_errors");
+        foreach (var info in metrics)
         {
             sb.Append(',').Append(info.Column);
         }
+
+        sb.Append(faulted ? ",detecting_row" : "");
 
         var spread = SpreadColumns.For(verdicts.Select(v => v.Scenario));
         sb.Append(",failed_checks").Append(spread?.Header()).Append('\n');
@@ -29,11 +37,13 @@ public static class SummaryCsvWriter
         {
             var s = v.Scenario;
             var w = v.Result.Wire;
-            sb.Append(CultureInfo.InvariantCulture, $"{s.Index},{s.Id},{s.ConditionId},{Csv(s.CellName)},{Csv(s.Ageing.Name)},{N(s.Ambient_K - 273.15)},{N(s.StartSoc * 100)},{N(s.TargetSoc * 100)},{Csv(s.Discharge.Name)},{Csv(s.Sensors.Name)},{Csv(s.Controller.Name)},{s.Controller.Type},{Verdicts.Text(v.Verdict)},{(v.Marginal ? "yes" : "no")},{v.Result.End},{link},{w.FramesSent},{w.E2EErrors},{w.Timeouts},{w.LostFrames},{w.RangeErrors}");
-            foreach (var info in MetricInfo.All)
+            sb.Append(CultureInfo.InvariantCulture, $"{s.Index},{s.Id},{s.ConditionId},{Csv(s.CellName)},{Csv(s.Ageing.Name)},{N(s.Ambient_K - 273.15)},{N(s.StartSoc * 100)},{N(s.TargetSoc * 100)},{Csv(s.Discharge.Name)},{Csv(s.Sensors.Name)},{(faulted ? Csv(s.Faults.Name) + "," : "")}{Csv(s.Controller.Name)},{s.Controller.Type},{Verdicts.Text(v.Verdict)},{(v.Marginal ? "yes" : "no")},{v.Result.End},{link},{w.FramesSent},{w.E2EErrors},{w.Timeouts},{w.LostFrames},{w.RangeErrors}");
+            foreach (var info in metrics)
             {
                 sb.Append(',').Append(N(info.Display(v.Metrics[(int)info.Metric])));
             }
+
+            sb.Append(faulted ? "," + Csv(v.Result.DetectingRow) : "");
 
             sb.Append(',').Append(Csv(string.Join("; ", v.Measurements.Where(m => m.Outcome == MeasurementOutcome.Fail).Select(m => m.Name)))).Append(spread?.Row(s)).Append('\n');
         }

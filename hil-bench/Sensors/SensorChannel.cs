@@ -1,4 +1,5 @@
 using ChargeTwin.HilBench.Campaigns;
+using ChargeTwin.HilBench.Faults;
 
 namespace ChargeTwin.HilBench.Sensors;
 
@@ -12,20 +13,42 @@ namespace ChargeTwin.HilBench.Sensors;
 public sealed class SensorChannel
 {
     private readonly SensorChannelSpec _spec;
+    private readonly SensorChannelId _id;
     private readonly ulong _noiseSeed;
-    private readonly List<SensorFaultSpec> _faults;
+    private readonly FaultTimeline _timeline;
+    private readonly int[] _faults;
     private double _lagged;
     private double _lastTruth;
     private double _lastTime;
     private bool _started;
     private double _stuckValue = double.NaN;
 
-    public SensorChannel(SensorChannelSpec spec, ulong noiseSeed, IEnumerable<SensorFaultSpec> faults)
+    public SensorChannel(SensorChannelSpec spec, SensorChannelId id, ulong noiseSeed, FaultTimeline timeline)
     {
         _spec = spec;
+        _id = id;
         _noiseSeed = noiseSeed;
-        _faults = faults.ToList();
+        _timeline = timeline;
+        _faults = timeline.IndicesOf(FaultTarget.Sensor, id);
     }
+
+    /// <summary>A channel on its own with its own faults (all on one channel, which is taken as this one's).</summary>
+    public SensorChannel(SensorChannelSpec spec, ulong noiseSeed, IReadOnlyList<FaultSpec> faults)
+        : this(spec, faults.Count > 0 ? faults[0].Channel : SensorChannelId.Voltage, noiseSeed, new FaultTimeline(faults))
+    {
+    }
+
+    /// <summary>
+    /// What a channel reads when its input is open: the voltage sense line and the current (shunt) amplifier's input
+    /// are pulled to zero by their bias resistors — 0 V and 0 A; the NTC thermistor's divider goes to full scale,
+    /// which its table reads as its coldest point, the DBC's −40 °C; the load-cell bridge gives no signal — 0 Pa. The
+    /// front end does not flag it (its MeasStatus stays 0): finding it is the safety monitor's plausibility checks' job.
+    /// </summary>
+    public static double OpenCircuitReading(SensorChannelId id) => id switch
+    {
+        SensorChannelId.Temperature => 233.15,
+        _ => 0,
+    };
 
     /// <summary>The reading at <paramref name="t_s"/> (charge-relative fault times use <paramref name="chargeTime_s"/>).</summary>
     public double Read(double truth, double t_s, double chargeTime_s)
@@ -46,27 +69,50 @@ public sealed class SensorChannel
         _lastTruth = truth;
         _lastTime = t_s;
 
-        var value = _lagged + _spec.Bias + (_spec.Noise * KeyedNoise.Gaussian(_noiseSeed, t_s));
+        var noiseFactor = 1.0;
+        foreach (var i in _faults)
+        {
+            if (_timeline.Faults[i].Kind == FaultKind.NoiseBurst && _timeline.Active(i, chargeTime_s))
+            {
+                noiseFactor *= _timeline.Faults[i].Value;
+            }
+        }
+
+        var value = _lagged + _spec.Bias + (noiseFactor * _spec.Noise * KeyedNoise.Gaussian(_noiseSeed, t_s));
         if (_spec.Quantisation > 0)
         {
             value = Math.Round(value / _spec.Quantisation) * _spec.Quantisation;
         }
 
+        return Faulted(value, chargeTime_s);
+    }
+
+    /// <summary>The active faults applied to the sensor's own reading, in the order of the file; stuck holds what the others made of it.</summary>
+    private double Faulted(double value, double chargeTime_s)
+    {
         var stuck = false;
-        foreach (var f in _faults)
+        foreach (var i in _faults)
         {
-            if (chargeTime_s < f.At_s || chargeTime_s >= f.At_s + f.Duration_s)
+            if (!_timeline.Active(i, chargeTime_s))
             {
                 continue;
             }
 
-            if (f.Kind == SensorFaultKind.Offset)
+            var f = _timeline.Faults[i];
+            switch (f.Kind)
             {
-                value += f.Value;
-            }
-            else if (f.Kind == SensorFaultKind.Stuck)
-            {
-                stuck = true;
+                case FaultKind.Offset:
+                    value += f.Value;
+                    break;
+                case FaultKind.Drift:
+                    value += f.Value * (chargeTime_s - _timeline.Onset_s(i));
+                    break;
+                case FaultKind.OpenCircuit:
+                    value = OpenCircuitReading(_id);
+                    break;
+                case FaultKind.Stuck:
+                    stuck = true;
+                    break;
             }
         }
 

@@ -1,5 +1,6 @@
 using ChargeTwin.Controller.Contract;
 using ChargeTwin.HilBench.Campaigns;
+using ChargeTwin.HilBench.Faults;
 using ChargeTwin.HilBench.Plant;
 
 namespace ChargeTwin.HilBench.Sensors;
@@ -15,11 +16,18 @@ public sealed class SensorModel
     private readonly SensorChannel _temperature;
     private readonly SensorChannel _pressure;
 
+    /// <summary>The suite's sensors with the suite's own faults.</summary>
     public SensorModel(SensorSuite suite, ulong seed)
+        : this(suite, seed, new FaultTimeline(suite.Faults))
+    {
+    }
+
+    /// <summary>The suite's sensors with the faults of <paramref name="faults"/> (a scenario's: its suite's and its fault set's).</summary>
+    public SensorModel(SensorSuite suite, ulong seed, FaultTimeline faults)
     {
         Suite = suite;
-        SensorChannel Make(SensorChannelId id) => new(suite[id], seed ^ (0x51ED27A3C0FFEEUL * (ulong)(id + 1)),
-            suite.Faults.Where(f => f.Kind != SensorFaultKind.HeartbeatLoss && f.Channel == id));
+        Faults = faults;
+        SensorChannel Make(SensorChannelId id) => new(suite[id], id, seed ^ (0x51ED27A3C0FFEEUL * (ulong)(id + 1)), faults);
         _voltage = Make(SensorChannelId.Voltage);
         _current = Make(SensorChannelId.Current);
         _temperature = Make(SensorChannelId.Temperature);
@@ -27,6 +35,9 @@ public sealed class SensorModel
     }
 
     public SensorSuite Suite { get; }
+
+    /// <summary>When the injected faults act.</summary>
+    public FaultTimeline Faults { get; }
 
     /// <summary>Measures the plant's sample; <paramref name="chargeTime_s"/> is time since the charge began (fault times count from there).</summary>
     public MeasuredSample Measure(in PlantSample truth, double chargeTime_s) => new(
@@ -36,17 +47,6 @@ public sealed class SensorModel
         _temperature.Read(truth.Temperature_K, truth.Time_s, chargeTime_s),
         _pressure.Read(truth.StackPressure_Pa, truth.Time_s, chargeTime_s));
 
-    /// <summary>True while an injected heartbeat loss silences the controller.</summary>
-    public bool HeartbeatLost(double chargeTime_s)
-    {
-        foreach (var f in Suite.Faults)
-        {
-            if (f.Kind == SensorFaultKind.HeartbeatLoss && chargeTime_s >= f.At_s && chargeTime_s < f.At_s + f.Duration_s)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>True while an injected controller hang (heartbeat loss) silences the controller.</summary>
+    public bool HeartbeatLost(double chargeTime_s) => Faults.ControllerHung(chargeTime_s);
 }

@@ -33,7 +33,7 @@ public sealed class PowerStageAndSensorTests
         """;
 
     /// <summary>Runs the campaign's one scenario with a trace; At(t) is the true current at charge time t.</summary>
-    private static (ScenarioResult Result, ScenarioTrace Trace, Func<double, double> At) RunSingle(string yaml)
+    internal static (ScenarioResult Result, ScenarioTrace Trace, Func<double, double> At) RunSingle(string yaml)
     {
         var campaign = CampaignLoader.Parse(yaml, "stage.yaml", ".");
         var scenario = ScenarioMatrix.Expand(campaign).Single();

@@ -25,6 +25,7 @@ public enum DiagnosisSignal
     StatusLost,
     HeartbeatLost,
     PowerStageFault,
+    SetpointRejected,
     CrcErrors,
     CounterErrors,
     E2ETimeouts,

@@ -36,6 +36,7 @@ public sealed record DiagnosisSignalInfo(DiagnosisSignal Signal, string Name, Qu
         new(DiagnosisSignal.StatusLost, "status_lost", null),
         new(DiagnosisSignal.HeartbeatLost, "heartbeat_lost", null),
         new(DiagnosisSignal.PowerStageFault, "power_stage_fault", null),
+        new(DiagnosisSignal.SetpointRejected, "setpoint_rejected", null),
         new(DiagnosisSignal.CrcErrors, "crc_errors", QuantityKind.Number),
         new(DiagnosisSignal.CounterErrors, "counter_errors", QuantityKind.Number),
         new(DiagnosisSignal.E2ETimeouts, "e2e_timeouts", QuantityKind.Number),

@@ -11,6 +11,8 @@ namespace ChargeTwin.Controller.Safety;
 /// </summary>
 internal sealed class SafetySignals
 {
+    private const PowerStageFaults SetpointFaults = PowerStageFaults.SetpointTimeout | PowerStageFaults.SetpointInvalid;
+
     private const PowerStageFaults HardwareFaults =
         PowerStageFaults.OverCurrent | PowerStageFaults.OverVoltage | PowerStageFaults.OverTemperature | PowerStageFaults.Internal;
 
@@ -118,6 +120,7 @@ internal sealed class SafetySignals
         }
 
         Set(DiagnosisSignal.PowerStageFault, (x.PowerStageFaults & HardwareFaults) != 0 || x.PowerStageState == PowerStageState.Fault ? 1 : 0);
+        Set(DiagnosisSignal.SetpointRejected, (x.PowerStageFaults & SetpointFaults) != 0 || x.PowerStageState == PowerStageState.SafeRampDown ? 1 : 0);
         Set(DiagnosisSignal.CurrentOvershoot, x.OutputCurrent_A - _allowed_A);
     }
 

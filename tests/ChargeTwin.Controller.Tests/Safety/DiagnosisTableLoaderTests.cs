@@ -45,11 +45,11 @@ public sealed class DiagnosisTableLoaderTests
     }
 
     [Fact]
-    public void TheDefaultTable_Loads_WithFortyRowsInOrder()
+    public void TheDefaultTable_Loads_WithItsRowsInOrder()
     {
         var table = DiagnosisTable.Default;
 
-        Assert.Equal(Enumerable.Range(1, 40).Select(i => $"SM-{i:00}"), table.Rows.Select(r => r.Id));
+        Assert.Equal(Enumerable.Range(1, 41).Select(i => $"SM-{i:00}"), table.Rows.Select(r => r.Id));
         Assert.All(table.Rows, r => Assert.True(r.DebounceNs < r.FttiNs));
     }
 

@@ -47,6 +47,7 @@ public sealed class RowTripTests
         ["SM-29"] = (60, 0.05, (ref x, _) => x.StatusLost = true),
         ["SM-30"] = (60, 0.05, (ref x, _) => x.HeartbeatLost = true),
         ["SM-31"] = (60, 0.05, (ref x, _) => x.PowerStageFaults = PowerStageFaults.OverTemperature),
+        ["SM-41"] = (60, 0.05, (ref x, _) => x.PowerStageFaults = PowerStageFaults.SetpointInvalid),
         ["SM-32"] = (60, 0.05, (ref x, _) => x.CrcErrors = 10),
         ["SM-33"] = (60, 0.05, (ref x, _) => x.CounterErrors = 10),
         ["SM-34"] = (60, 0.05, (ref x, _) => x.Timeouts = 3),

@@ -53,6 +53,9 @@ public sealed class SessionController : IChargeController
 
     public Estimate StateOfCharge => _inner.StateOfCharge;
 
+    /// <summary>The controller the session runs.</summary>
+    public IChargeController Inner => _inner;
+
     /// <summary>The inner controller's estimator innovation (the monitor's divergence row reads it through the link).</summary>
     public double InnovationNis => _inner.InnovationNis;
 

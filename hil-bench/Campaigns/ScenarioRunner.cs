@@ -2,6 +2,8 @@ using System.Diagnostics;
 using ChargeTwin.Cells;
 using ChargeTwin.Controller.Baselines;
 using ChargeTwin.Controller.Contract;
+using ChargeTwin.Controller.Safety;
+using ChargeTwin.Controller.Session;
 using ChargeTwin.Controller.Twin;
 using ChargeTwin.HilBench.Controllers;
 using ChargeTwin.HilBench.Faults;
@@ -44,14 +46,14 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             }
 
             charge = Connect(scenario, plant, sensors, random);
-            metrics.Reaction = new FaultReactionMetrics(faults, plant.Model.Parameters.NominalCapacity_Ah / 20);
+            metrics.Reaction = new FaultReactionMetrics(faults, plant.Model.Parameters.NominalCapacity_Ah / 20, Ftti_s, monitored: charge.Link is CanLink && charge.Controller is SessionController);
             if (charge.Link is CanLink can)
             {
                 var reaction = metrics.Reaction;
-                can.TickObserver = (chargeTime, terminals) => reaction.AddCurrent(chargeTime, terminals.Current_A);
+                can.TickObserver = (chargeTime, terminals, verdict) => reaction.AddTick(chargeTime, verdict, terminals.Current_A);
             }
 
-            if (charge.Controller is TwinController)
+            if (charge.Twin is not null)
             {
                 metrics.HealthTruth = HealthTruth.Of(plant.Model.Parameters, new DfnParameters(cells(scenario.Cell)));
             }
@@ -66,7 +68,8 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
     }
 
     /// <summary>The controller under test, the power stage it drives and the link between them.</summary>
-    private sealed record Charge(IChargeController Controller, PowerStageEmulator Stage, IControllerLink Link, double Start_s);
+    /// <summary>The controller under test, the power stage it drives and the link between them; the twin (when it is the twin) for the metrics and the trace.</summary>
+    private sealed record Charge(IChargeController Controller, PowerStageEmulator Stage, IControllerLink Link, double Start_s, TwinController? Twin);
 
     private CellSimulator NewPlant(Scenario scenario, FaultTimeline faults)
     {
@@ -87,6 +90,7 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             VoltageSenseBias_V = scenario.Sensors.Voltage.Bias,
         };
         var context = new ControllerContext(capacity, ratings.MaxCurrent_A, ratings.MaxVoltage_V, campaign.Period_s, socReport, scenario.Sensors.InitialSocSigma);
+        var monitor = new SafetyMonitor();
         IChargeController controller = scenario.Controller switch
         {
             CcCvSpec s => new CcCvController(s, context),
@@ -94,17 +98,29 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             PressureTriggeredSpec s => new PressureTriggeredController(s, context),
             OracleSpec s => new OracleController(s, context, plant, ratings),
 
-            // The cell file the charger is configured with — never the scenario's plant parameters.
-            TwinSpec s => new TwinController(s, context, cells(scenario.Cell)),
+            // The cell file the charger is configured with — never the scenario's plant parameters. The twin runs as
+            // ChargeTwin runs it: inside the charging session, with the safety monitor in the link (CAN) every tick.
+            TwinSpec s => Session(new TwinController(s, context, cells(scenario.Cell)), monitor),
             _ => throw new InvalidOperationException($"no controller for {scenario.Controller.Type}"),
         };
 
         var stage = new PowerStageEmulator(ratings);
         var start = plant.Time_s;
         IControllerLink link = campaign.Link == LinkKind.Can
-            ? new CanLink(BenchProtocol.Database, controller, stage, plant, sensors, start, campaign.Period_s, scenario.Ambient_K)
+            ? new CanLink(BenchProtocol.Database, controller, stage, plant, sensors, start, campaign.Period_s, scenario.Ambient_K, controller is SessionController ? monitor : null)
             : new DirectLink(controller, stage, plant);
-        return new Charge(controller, stage, link, start);
+        return new Charge(controller, stage, link, start, (controller as SessionController)?.Inner as TwinController);
+    }
+
+    /// <summary>A diagnosis row's fault-tolerant time interval [s] (the default table's; NaN for an id it does not hold).</summary>
+    private static double Ftti_s(string id) => DiagnosisTable.Default.IndexOf(id) is var i and >= 0 ? DiagnosisTable.Default.Rows[i].FttiNs / 1e9 : double.NaN;
+
+    /// <summary>The operator plugs in and starts the session.</summary>
+    private static SessionController Session(TwinController twin, SafetyMonitor monitor)
+    {
+        var session = new SessionController(twin, monitor: monitor);
+        session.Start();
+        return session;
     }
 
     /// <summary>The charge, one control period at a time, until the target, the time limit, a stop or an abort.</summary>
@@ -122,9 +138,9 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             var silent = sensors.HeartbeatLost(chargeTime);
             var setpoint = charge.Link.Exchange(t, chargeTime, measured, silent);
             var estimate = charge.Controller.StateOfCharge;
-            metrics.Add(truth, plant.ChargeThroughput_Ah(truth), estimate, charge.Controller as TwinController);
+            metrics.Add(truth, plant.ChargeThroughput_Ah(truth), estimate, charge.Twin);
             metrics.Reaction!.AddControlInstant(chargeTime, charge.Link.Verdict, truth.Current_A);
-            recorder.Record(truth, charge.Link.Delivered, chargeTime, setpoint, estimate, "charge", charge.Stage.Mode.ToString(), charge.Controller as TwinController);
+            recorder.Record(truth, charge.Link.Delivered, chargeTime, setpoint, estimate, "charge", charge.Stage.Mode.ToString(), charge.Twin);
 
             if ((End(scenario, truth, chargeTime, metrics, charge.Link) ?? FaultWindowEnd(faults, chargeTime)) is { } end)
             {

@@ -26,6 +26,7 @@ public sealed class CanLink : IControllerLink
     private readonly PowerStageEmulator _stage;
     private readonly SensorModel _sensors;
     private readonly IChargeController _controller;
+    private readonly bool _monitored;
     private readonly FaultInjectingTransport _bench;
     private readonly FaultInjectingTransport _controllerEnd;
     private readonly CellFrontEnd _frontEnd;
@@ -37,12 +38,13 @@ public sealed class CanLink : IControllerLink
     private readonly long _startNs;
     private long _rangeErrors;
 
-    public CanLink(DbcDatabase dbc, IChargeController controller, PowerStageEmulator stage, CellSimulator plant, SensorModel sensors, double chargeStart_s, double period_s, double heatsink_K)
+    public CanLink(DbcDatabase dbc, IChargeController controller, PowerStageEmulator stage, CellSimulator plant, SensorModel sensors, double chargeStart_s, double period_s, double heatsink_K, ISafetyMonitor? monitor = null)
     {
         _plant = plant;
         _stage = stage;
         _sensors = sensors;
         _controller = controller;
+        _monitored = monitor is not null;
         _startNs = (long)Math.Round(chargeStart_s * 1e9);
         var (bench, controllerEnd) = InMemoryCanTransport.CreatePair(4096);
         _bench = new FaultInjectingTransport(bench, FrameDirection.ToController, sensors.Faults, dbc, _startNs);
@@ -52,7 +54,7 @@ public sealed class CanLink : IControllerLink
         _ticksPerPeriod = BenchProtocol.TicksPerPeriod(period_s) ?? throw new ArgumentException($"the control period {BenchProtocol.NotWholeTicks(period_s)}");
         _frontEnd = new CellFrontEnd(new ChargerProtocol(dbc), _bench, plant.Model.Options.FixtureArea_m2);
         _stageNode = new PowerStageNode(new ChargerProtocol(dbc), _bench, stage, heatsink_K);
-        _link = new ChargerLink(new ChargerProtocol(dbc), _controllerEnd, controller, new ChargerLinkOptions(_ticksPerPeriod * _tickNs, stage.Ratings.Slew_APerS));
+        _link = new ChargerLink(new ChargerProtocol(dbc), _controllerEnd, controller, new ChargerLinkOptions(_ticksPerPeriod * _tickNs, stage.Ratings.Slew_APerS), monitor);
         _stageNode.Start(_startNs);
         _link.Start(_startNs);
     }
@@ -60,10 +62,11 @@ public sealed class CanLink : IControllerLink
     public LinkKind Kind => LinkKind.Can;
 
     /// <summary>Called at every bus tick between control instants with the charge time and the plant's terminals (the bench's truth, for its metrics).</summary>
-    public Action<double, PlantSample>? TickObserver { get; set; }
+    public Action<double, PlantSample, SafetyVerdict>? TickObserver { get; set; }
 
     /// <inheritdoc/>
-    public SafetyVerdict Verdict => LinkVerdict.Of(_controller);
+    /// <summary>The safety monitor's verdict as the controller's link holds it (with no monitor: the controller's own, see <see cref="LinkVerdict"/>).</summary>
+    public SafetyVerdict Verdict => _monitored ? _link.Verdict : LinkVerdict.Of(_controller);
 
     /// <summary>The frames the injected faults dropped, delayed, corrupted or replaced, both directions together.</summary>
     public (long Dropped, long Delayed, long Corrupted, long Replayed) InjectedFrames => (
@@ -89,7 +92,7 @@ public sealed class CanLink : IControllerLink
 
     public Setpoint Exchange(double t_s, double chargeTime_s, in MeasuredSample measured, bool controllerSilent)
     {
-        Tick(TickOf(chargeTime_s), measured, controllerSilent);
+        Tick(TickOf(chargeTime_s), measured, _plant.SampleTerminals(), controllerSilent);
         return _link.Setpoint;
     }
 
@@ -103,9 +106,10 @@ public sealed class CanLink : IControllerLink
             _stage.AdvanceTo(_plant, at, next_s);
             var chargeTime = chargeTime_s + (m * _tick_s);
             var terminals = _plant.SampleTerminals();
-            TickObserver?.Invoke(chargeTime, terminals);
             var measured = _sensors.Measure(terminals, chargeTime);
-            if (Tick(first + m, measured, _sensors.HeartbeatLost(chargeTime)))
+            var changed = Tick(first + m, measured, terminals, _sensors.HeartbeatLost(chargeTime));
+            TickObserver?.Invoke(chargeTime, terminals, Verdict);
+            if (changed)
             {
                 _stage.Apply(_stageNode.Command, _plant);
             }
@@ -117,13 +121,17 @@ public sealed class CanLink : IControllerLink
     private long TickOf(double chargeTime_s) => (long)Math.Round(chargeTime_s / _tick_s);
 
     /// <summary>One bus tick; true when the power stage's command changed.</summary>
-    private bool Tick(long tick, in MeasuredSample measured, bool controllerSilent)
+    private bool Tick(long tick, in MeasuredSample measured, in PlantSample terminals, bool controllerSilent)
     {
         var now = _startNs + (tick * _tickNs);
         _bench.Release(now);
         _controllerEnd.Release(now);
         Note(_frontEnd.Send(measured, now), _frontEnd.Protocol, "CM ", now);
-        Note(_stageNode.Send(now, measured), _stageNode.Protocol, "PS_Status.", now);
+        // The power stage reports its own meter of its output — the true terminals with its voltage-sense bias — not the
+        // cell front end's sensors: an injected cell-sensor fault must not appear in both, or the monitor's
+        // plausibility cross-checks (cell against power stage) could never see it.
+        var output = new MeasuredSample(terminals.Time_s, terminals.Voltage_V + _stage.Ratings.VoltageSenseBias_V, terminals.Current_A, measured.Temperature_K, measured.StackPressure_Pa);
+        Note(_stageNode.Send(now, output), _stageNode.Protocol, "PS_Status.", now);
         if (!controllerSilent)
         {
             _link.Tick(now);

@@ -8,13 +8,21 @@ namespace ChargeTwin.HilBench.PowerStage;
 /// </summary>
 public readonly record struct PowerStageCommand(double CurrentLimit_A, double VoltageLimit_V, bool Enable, double RampRate_APerS = double.NaN)
 {
-    /// <summary>Output off (the current ramps to zero at the stage's slew).</summary>
+    /// <summary>Output off by the stage's own decision (its setpoint timeout: SafeRampDown) — the current ramps to zero at the stage's slew.</summary>
     public static PowerStageCommand Off { get; } = new(0, 0, false);
 }
 
 /// <summary>The power stage's ratings in base units (C-rates resolved).</summary>
 public sealed record PowerStageRatings(double MaxCurrent_A, double MaxVoltage_V, double Slew_APerS, double HeartbeatTimeout_s)
 {
+    /// <summary>
+    /// How fast the current falls when the controller disables the output [A/s]: the stage stops switching and its
+    /// output inductor's current decays within milliseconds. A setpoint change ramps at <see cref="Slew_APerS"/>, and so
+    /// does the stage's own SafeRampDown on a setpoint timeout (<see cref="PowerStageCommand.Off"/>, no ramp rate given);
+    /// a disable the controller sends (its output off, the safety monitor's stop) does not wait for that ramp.
+    /// </summary>
+    public double ShutdownSlew_APerS { get; init; } = 1000;
+
     /// <summary>
     /// The bias of the stage's own voltage measurement [V]: its voltage loop regulates the measured voltage, so the
     /// true terminal voltage settles at limit − bias.
@@ -84,7 +92,8 @@ public sealed class PowerStageEmulator(PowerStageRatings ratings)
         }
 
         var on = command.Enable && command.CurrentLimit_A > 0;
-        _slew_APerS = command.RampRate_APerS > 0 ? Math.Min(command.RampRate_APerS, Ratings.Slew_APerS) : Ratings.Slew_APerS;
+        _slew_APerS = !command.Enable && command.RampRate_APerS > 0 ? Math.Max(Ratings.ShutdownSlew_APerS, Ratings.Slew_APerS)
+            : command.RampRate_APerS > 0 ? Math.Min(command.RampRate_APerS, Ratings.Slew_APerS) : Ratings.Slew_APerS;
         CurrentLimit_A = on ? Math.Min(command.CurrentLimit_A, Ratings.MaxCurrent_A) * _overshoot : 0;
         VoltageLimit_V = on ? Math.Min(command.VoltageLimit_V, Ratings.MaxVoltage_V) : Ratings.MaxVoltage_V;
         var regulated = VoltageLimit_V - Ratings.VoltageSenseBias_V;

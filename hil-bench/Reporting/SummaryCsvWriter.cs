@@ -18,9 +18,11 @@ public static class SummaryCsvWriter
         var link = linkKind.ToString().ToLowerInvariant();
         var sb = new StringBuilder();
 
-        // A campaign without injected faults keeps its columns (and its file, byte for byte) as before faults existed.
+        // A campaign without injected faults and without a safety monitor keeps its columns (and its file, byte for
+        // byte) as before faults existed; one with a monitor shows its false alarms.
         var faulted = verdicts.Any(v => v.Scenario.AllFaults.Count > 0);
-        var metrics = MetricInfo.All.Where(i => faulted || !MetricInfo.IsFaultMetric(i.Metric)).ToList();
+        var watched = faulted || verdicts.Any(v => !double.IsNaN(v.Result.Metrics[(int)Metric.WatchedTime]));
+        var metrics = MetricInfo.All.Where(i => watched || !MetricInfo.IsFaultMetric(i.Metric)).ToList();
         sb.Append("index,id,condition_id,cell,ageing,ambient_C,start_soc_pct,target_soc_pct,discharge,sensors,")
             .Append(faulted ? "faults," : "")
             .Append("controller,controller_type,verdict,marginal,end,link,frames_sent,e2e_errors,timeouts,lost_frames,range_errors");

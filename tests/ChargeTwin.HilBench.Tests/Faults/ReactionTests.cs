@@ -65,15 +65,42 @@ public sealed class ReactionTests
     }
 
     [Fact]
-    public void AFaultFreeScenario_HasNoFaultTimes_AndCountsItsFalseAlarms()
+    public void AFaultFreeScenarioWithoutAMonitor_HasNoFaultTimes_AndNoFalseAlarmCount()
     {
+        // The baseline runs without the safety monitor: nothing watched, so no false-alarm count (not a zero).
         var (r, _) = Run("none: []");
         Assert.True(double.IsNaN(r[Metric.FaultOnsetTime]));
         Assert.True(double.IsNaN(r[Metric.FaultDetectionTime]));
-        Assert.Equal(0, r[Metric.FalseAlarms]);
-        Assert.Equal(0, r[Metric.FalseAlarmRate]);
+        Assert.True(double.IsNaN(r[Metric.FalseAlarms]));
+        Assert.True(double.IsNaN(r[Metric.FalseAlarmRate]));
+        Assert.True(double.IsNaN(r[Metric.WatchedTime]));
         Assert.Equal(ScenarioEnd.TimeLimit, r.End);
-        Assert.Equal(20 * 60, r[Metric.WatchedTime]);
+    }
+
+    [Fact]
+    public void Reaction_ADetectionBetweenControlInstants_IsTimedAtItsBusTick()
+    {
+        var timeline = new FaultTimeline([new FaultSpec(FaultKind.OpenCircuit, SensorChannelId.Temperature, 10.5, double.PositiveInfinity, 0)]);
+        var m = new FaultReactionMetrics(timeline, 0.25);
+        var alarm = new SafetyVerdict(SafetyReaction.Stop, 0, "SM-11", "temperature out of range", 1);
+        for (var k = 0; k <= 1400; k++)
+        {
+            var t = k * 0.01;
+            var verdict = k >= 1063 ? alarm : SafetyVerdict.Nominal;
+            if (k % 100 == 0)
+            {
+                m.AddControlInstant(t, verdict, 5);
+            }
+            else
+            {
+                m.AddTick(t, verdict, 5);
+            }
+        }
+
+        var v = new double[MetricInfo.All.Count];
+        m.Fill(v);
+        Assert.Equal((1063 * 0.01) - 10.5, v[(int)Metric.FaultDetectionTime], 9);
+        Assert.Equal("SM-11", m.DetectingRow);
     }
 
     [Fact]
@@ -89,7 +116,7 @@ public sealed class ReactionTests
         {
             // An alarm before the onset is not a detection of this fault; after it the first one is.
             m.AddControlInstant(t, t is 3 or >= 12 ? alarm : SafetyVerdict.Nominal, Current(t));
-            m.AddCurrent(t + 0.5, Current(t + 0.5));
+            m.AddTick(t + 0.5, t >= 12 ? alarm : SafetyVerdict.Nominal, Current(t + 0.5));
         }
 
         var v = new double[MetricInfo.All.Count];

@@ -7,17 +7,17 @@ using ChargeTwin.FirmwareInterface.Transports;
 namespace ChargeTwin.ControllerHost;
 
 /// <summary>
-/// The far end of the bus for <c>selftest</c>: a charger power stage and cell front end in the host's own process, on
-/// an in-memory CAN pair. The cell behind it is the reduced-order model with the cell file's nominal parameters (the
+/// The far end of the bus for <c>selftest</c> (and a test peer for <c>run</c> over UDP): a charger power stage and
+/// cell front end on any transport. The cell behind it is the reduced-order model with the cell file's nominal parameters (the
 /// bench's DFN plant is not part of the host). It delivers what the last setpoint asks (no ramp, off when disabled),
 /// measures with the model and sends the CM, PS_Status and heartbeat frames at their DBC cycles. An over-voltage can
 /// be forced, to check the monitor's reaction end to end. Allocates nothing per tick.
 /// </summary>
-internal sealed class LoopbackCharger
+public sealed class LoopbackCharger
 {
     private readonly ChargerProtocol _frontEnd;
     private readonly ChargerProtocol _stage;
-    private readonly InMemoryCanTransport _transport;
+    private readonly ICanTransport _transport;
     private readonly ReducedCellModel _cell;
     private readonly double[] _state;
     private readonly double[] _next;
@@ -26,7 +26,7 @@ internal sealed class LoopbackCharger
     private long _lastNs = long.MinValue;
     private long _ticks;
 
-    public LoopbackCharger(ChargerProtocol frontEnd, ChargerProtocol stage, InMemoryCanTransport transport, ParameterSet cell, double startSoc, double ambient_K)
+    public LoopbackCharger(ChargerProtocol frontEnd, ChargerProtocol stage, ICanTransport transport, ParameterSet cell, double startSoc, double ambient_K)
     {
         _frontEnd = frontEnd;
         _stage = stage;

@@ -34,6 +34,7 @@ public sealed class ChargerLink
     private readonly ISafetyMonitor? _monitor;
     private SafetyInputs _safety;
     private Setpoint _decided = Setpoint.Off("not started");
+    private Setpoint? _stopped;
     private CanFrame _frame;
     private long _startNs;
 
@@ -80,6 +81,29 @@ public sealed class ChargerLink
     /// <summary>The first value that did not fit, as one line; null while none.</summary>
     public string? FirstRangeError { get; private set; }
 
+    /// <summary>
+    /// The control loop's deadline overruns so far (rt-core's accounting, set by the host's loop before each tick; 0 on
+    /// the bench's virtual clock), handed to the monitor's deadline row.
+    /// </summary>
+    public long DeadlineOverruns { get; set; }
+
+    /// <summary>True once <see cref="Stop"/> was called: the output stays off whatever the controller decides.</summary>
+    public bool Stopped => _stopped is not null;
+
+    /// <summary>
+    /// The power stage's last valid <c>PS_Status</c> as this end decoded it (null before one arrived, or while it is
+    /// timed out) — what a host reads to confirm that a safe stop took effect.
+    /// </summary>
+    public PowerStageStatus? StageStatus => Supervisor.State(_protocol.Status) is E2EMessageState.Timeout or E2EMessageState.NoData
+        ? null
+        : _protocol.DecodeStatus(Supervisor.LastValidPayload(_protocol.Status));
+
+    /// <summary>
+    /// A safe stop (the host's, on SIGINT/SIGTERM or an operator's command): from the next tick on the output-off
+    /// setpoint goes out at once and stays, whatever the controller decides and the monitor allows. Latched.
+    /// </summary>
+    public void Stop(string reason) => _stopped ??= Setpoint.Off(reason);
+
     /// <summary>The charge begins: supervision timeouts, the control schedule and the cyclic frames count from now.</summary>
     public void Start(long nowNs)
     {
@@ -107,6 +131,11 @@ public sealed class ChargerLink
 
         var previous = Setpoint;
         Setpoint = _monitor is null ? _decided : Watch(nowNs).Limit(_decided);
+        if (_stopped is { } stopped)
+        {
+            Setpoint = stopped;
+        }
+
         if (controlDue || Setpoint != previous)
         {
             SendSetpoint(nowNs);
@@ -151,6 +180,7 @@ public sealed class ChargerLink
     {
         ref var x = ref _safety;
         x.TimeNs = nowNs;
+        x.DeadlineOverruns = DeadlineOverruns;
         // Lost is a timeout; before the first frame (the start-up grace) nothing is lost, but nothing is known either.
         x.MeasurementLost = Supervisor.State(_protocol.CellVoltageCurrent) == E2EMessageState.Timeout
             || Supervisor.State(_protocol.CellTemperaturePressure) == E2EMessageState.Timeout;

@@ -415,7 +415,8 @@ public static class CalibrateCommand
         return (spec[..eq].Trim(), lo, hi);
     }
 
-    private static ModelOptions Mesh(int volumes, int shells, ThermalModel thermal, string what)
+    /// <summary>A mesh from the command line's volumes and shells, refused in one line outside 2–400 / 3–400.</summary>
+    internal static ModelOptions Mesh(int volumes, int shells, ThermalModel thermal, string what)
     {
         if (volumes < 2 || volumes > 400 || shells < 3 || shells > 400)
         {

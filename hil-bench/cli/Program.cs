@@ -7,4 +7,5 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CampaignCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
 return Cli.Invoke(root, args);

@@ -69,8 +69,9 @@ check() {
     return
   fi
   if [ ${#runner[@]} -gt 0 ]; then
-    # The emulator's own share: qemu-user pays per page for the GC's address-space reservation (about twice the
-    # machine's memory), which a 1 GiB region range removes (controller/Host/README.md). The selftest keeps the defaults.
+    # The emulator's own share: qemu-user's cost of a mapping grows with its size, and the GC reserves about twice the
+    # machine's memory up front; a 1 GiB region range shows how much of the start-up that is (controller/Host/README.md).
+    # The selftest keeps the defaults.
     startup "$how, DOTNET_GCRegionRange=40000000" env DOTNET_GCRegionRange=40000000 "${runner[@]}" "$real" || true
   fi
 

@@ -13,6 +13,7 @@ public sealed class SelftestCommandTests
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chargetwin-controller.dll"));
         info.ArgumentList.Add("selftest");
+        info.ArgumentList.Add("--whole-charge");
         using var selftest = Process.Start(info)!;
         var output = selftest.StandardOutput.ReadToEnd() + selftest.StandardError.ReadToEnd();
         selftest.WaitForExit();

@@ -8,7 +8,7 @@ namespace ChargeTwin.HilBench.PowerStage;
 /// </summary>
 public readonly record struct PowerStageCommand(double CurrentLimit_A, double VoltageLimit_V, bool Enable, double RampRate_APerS = double.NaN)
 {
-    /// <summary>Output off by the stage's own decision (its setpoint timeout: SafeRampDown) — the current ramps to zero at the stage's slew.</summary>
+    /// <summary>Output off by the stage's own decision (its setpoint timeout: SafeRampDown) — the current falls at the stage's shutdown slew.</summary>
     public static PowerStageCommand Off { get; } = new(0, 0, false);
 }
 
@@ -16,10 +16,12 @@ public readonly record struct PowerStageCommand(double CurrentLimit_A, double Vo
 public sealed record PowerStageRatings(double MaxCurrent_A, double MaxVoltage_V, double Slew_APerS, double HeartbeatTimeout_s)
 {
     /// <summary>
-    /// How fast the current falls when the controller disables the output [A/s]: the stage stops switching and its
-    /// output inductor's current decays within milliseconds. A setpoint change ramps at <see cref="Slew_APerS"/>, and so
-    /// does the stage's own SafeRampDown on a setpoint timeout (<see cref="PowerStageCommand.Off"/>, no ramp rate given);
-    /// a disable the controller sends (its output off, the safety monitor's stop) does not wait for that ramp.
+    /// How fast the current falls whenever the output goes off [A/s]: the stage stops switching and its output
+    /// inductor's current decays within milliseconds. A setpoint change ramps at <see cref="Slew_APerS"/>; an output
+    /// off does not wait for that ramp, whether the controller sends it (its disable, the safety monitor's stop) or the
+    /// stage decides it (SafeRampDown on a setpoint timeout, <see cref="PowerStageCommand.Off"/>). faults.yaml showed
+    /// why the second matters: a stage that ramped down at its 5 A/s slew after losing its setpoints kept charging an
+    /// unwatched cell for 0.5–2.7 s, beyond SM-41's 500 ms FTTI and after a controller hang.
     /// </summary>
     public double ShutdownSlew_APerS { get; init; } = 1000;
 
@@ -92,7 +94,7 @@ public sealed class PowerStageEmulator(PowerStageRatings ratings)
         }
 
         var on = command.Enable && command.CurrentLimit_A > 0;
-        _slew_APerS = !command.Enable && command.RampRate_APerS > 0 ? Math.Max(Ratings.ShutdownSlew_APerS, Ratings.Slew_APerS)
+        _slew_APerS = !command.Enable ? Math.Max(Ratings.ShutdownSlew_APerS, Ratings.Slew_APerS)
             : command.RampRate_APerS > 0 ? Math.Min(command.RampRate_APerS, Ratings.Slew_APerS) : Ratings.Slew_APerS;
         CurrentLimit_A = on ? Math.Min(command.CurrentLimit_A, Ratings.MaxCurrent_A) * _overshoot : 0;
         VoltageLimit_V = on ? Math.Min(command.VoltageLimit_V, Ratings.MaxVoltage_V) : Ratings.MaxVoltage_V;

@@ -54,9 +54,10 @@ public sealed class PowerStageAndSensorTests
         Assert.Equal(5.0, At(5), 3);
         Assert.Equal(10.0, At(12), 3);
 
-        // Controller silent from 60 s; the stage notices after the 3 s timeout and ramps down at 1 A/s.
+        // Controller silent from 60 s; the stage notices the 3 s timeout at the 64 s control instant and turns its output
+        // off at its shutdown slew (before: its 1 A/s ramp, 0 A only from 74 s).
         Assert.Equal(10.0, At(63), 3);
-        Assert.Equal(0.0, At(64 + 10 + 1), 6);
+        Assert.Equal(0.0, At(65), 6);
         Assert.Equal(0.0, At(89), 6);
         Assert.True(At(100) > 5, "charging resumes when the heartbeat returns");
 
@@ -71,17 +72,17 @@ public sealed class PowerStageAndSensorTests
     }
 
     [Fact]
-    public void OnTheCanLink_TheStageRampsDownSixtyMillisecondsAfterTheLastValidSetpoint_AndChargingResumesWithTheController()
+    public void OnTheCanLink_TheStageTurnsItsOutputOffSixtyMillisecondsAfterTheLastValidSetpoint_AndChargingResumesWithTheController()
     {
         var yaml = Yaml.Replace("link: direct\n", "", StringComparison.Ordinal).Replace(", heartbeat_timeout: 3 s", "", StringComparison.Ordinal);
         Assert.Equal(LinkKind.Can, CampaignLoader.Parse(yaml, "stage.yaml", ".").Link);
         var (result, _, At) = RunSingle(yaml);
 
         // The controller falls silent at 60 s; its last setpoint went out at 59.98 s (20 ms cycle). PS_Setpoint's
-        // timeout is 60 ms: at the 60.05 s tick 70 ms have passed, the stage enters SafeRampDown and ramps down at
-        // 1 A/s from 10 A: 10 − (61 − 60.05) = 9.05 A at 61 s, 0 A from 70.05 s on.
+        // timeout is 60 ms: at the 60.05 s tick 70 ms have passed, the stage enters SafeRampDown and turns its output
+        // off at its shutdown slew (1000 A/s: 10 ms from 10 A), not at its 1 A/s ramp: 0 A from 60.06 s on.
         Assert.Equal(10.0, At(60), 3);
-        Assert.Equal(9.05, At(61), 2);
+        Assert.Equal(0.0, At(61), 6);
         Assert.Equal(0.0, At(71), 6);
         Assert.Equal(0.0, At(89), 6);
         Assert.True(At(100) > 5, "charging resumes when the controller returns");

@@ -6,7 +6,11 @@ using ChargeTwin.HilBench.Reporting;
 namespace ChargeTwin.HilBench.Campaigns;
 
 /// <summary>How to run: threads, which shard, and whom to tell about progress (called concurrently from workers).</summary>
-public sealed record CampaignRunOptions(int Jobs, int Shard = 0, int ShardCount = 1, Action<ScenarioResult, int, int>? Progress = null);
+public sealed record CampaignRunOptions(int Jobs, int Shard = 0, int ShardCount = 1, Action<ScenarioResult, int, int>? Progress = null)
+{
+    /// <summary>Real-time HIL: the external controller every scenario runs against, one at a time (null: simulated time).</summary>
+    public Link.ExternalController? External { get; init; }
+}
 
 /// <summary>What a run or merge produced.</summary>
 public sealed record CampaignRunSummary(string OutputDirectory, IReadOnlyList<ScenarioVerdict> Verdicts, int TotalScenarios, double Elapsed_s, double ScenariosPerSecond, bool Complete)
@@ -60,7 +64,7 @@ public static class CampaignExecution
                 }
 
                 options.Progress?.Invoke(result, Interlocked.Increment(ref done), mine.Count);
-            });
+            }, external: options.External);
             var elapsed = clock.Elapsed.TotalSeconds;
             var verdicts = CampaignEvaluation.Evaluate(campaign, results);
             if (!campaign.Report.Traces)

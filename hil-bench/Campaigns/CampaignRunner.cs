@@ -14,15 +14,18 @@ public static class CampaignRunner
     /// <summary>Called from the worker threads (concurrently) after each scenario, with it and its trace.</summary>
     public delegate void ScenarioDone(ScenarioResult result, ScenarioTrace? trace);
 
-    public static IReadOnlyList<ScenarioResult> Run(Campaign campaign, IReadOnlyList<Scenario> scenarios, int jobs, bool keepTraces, ScenarioDone? done = null, CancellationToken cancellation = default)
+    /// <param name="external">Real-time HIL: the external controller every scenario runs against (one at a time, whatever <paramref name="jobs"/> says).</param>
+    public static IReadOnlyList<ScenarioResult> Run(Campaign campaign, IReadOnlyList<Scenario> scenarios, int jobs, bool keepTraces, ScenarioDone? done = null, CancellationToken cancellation = default, Link.ExternalController? external = null)
     {
+        jobs = external is null ? jobs : 1;
         var cells = new ConcurrentDictionary<string, Lazy<ParameterSet>>(StringComparer.Ordinal);
         ParameterSet Cell(string id) => cells.GetOrAdd(id, k => new Lazy<ParameterSet>(() => CellLibrary.Load(k))).Value;
-        var runner = new ScenarioRunner(campaign, Cell);
+        var runner = new ScenarioRunner(campaign, Cell, external);
         var results = new ScenarioResult[scenarios.Count];
 
-        // Longest first (oracle runs cost several times the others), so that the last thread is not left with one.
-        var order = Enumerable.Range(0, scenarios.Count).OrderByDescending(i => scenarios[i].Controller is OracleSpec ? 1 : 0).ThenBy(i => i).ToArray();
+        // Longest first (oracle runs cost several times the others), so that the last thread is not left with one; in
+        // real-time HIL in the campaign's order.
+        var order = Enumerable.Range(0, scenarios.Count).OrderByDescending(i => scenarios[i].Controller is OracleSpec && external is null ? 1 : 0).ThenBy(i => i).ToArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellation };
         var partitioner = Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering);
         Parallel.ForEach(partitioner, options, i =>

@@ -8,7 +8,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace ChargeTwin.HilBench.Campaigns;
 
-/// <summary>Reads a campaign's controllers by type (cccv, multistage-cc, pressure-cc, oracle, twin), each checked against the charger's ratings.</summary>
+/// <summary>Reads a campaign's controllers by type (cccv, multistage-cc, pressure-cc, oracle, twin; external: a separate process, in real-time HIL), each checked against the charger's ratings.</summary>
 internal sealed class ControllerSpecReader(YamlReader<CampaignException> y, ChargerSpec charger)
 {
     public List<ControllerSpec> Read(YamlNode node)
@@ -19,7 +19,7 @@ internal sealed class ControllerSpecReader(YamlReader<CampaignException> y, Char
             var field = $"controllers.{name}";
             var m = y.Mapping(value, field);
             var typeNode = YamlScalars.Find(m, "type")
-                ?? throw y.Error(keyNode, $"{field}.type", "required key is missing (cccv, multistage-cc, pressure-cc, oracle or twin)");
+                ?? throw y.Error(keyNode, $"{field}.type", "required key is missing (cccv, multistage-cc, pressure-cc, oracle, twin or external)");
             var type = y.Text(typeNode, $"{field}.type");
             list.Add(type switch
             {
@@ -28,7 +28,8 @@ internal sealed class ControllerSpecReader(YamlReader<CampaignException> y, Char
                 "pressure-cc" => ReadPressure(m, name, field),
                 "oracle" => ReadOracle(m, name, field),
                 "twin" => ReadTwin(m, name, field),
-                _ => throw y.Error(typeNode, $"{field}.type", $"'{type}': expected cccv, multistage-cc, pressure-cc, oracle or twin"),
+                "external" => ReadExternal(m, name, field),
+                _ => throw y.Error(typeNode, $"{field}.type", $"'{type}': expected cccv, multistage-cc, pressure-cc, oracle, twin or external"),
             });
         }
 
@@ -255,6 +256,16 @@ internal sealed class ControllerSpecReader(YamlReader<CampaignException> y, Char
         }
 
         return spec;
+    }
+
+    /// <summary>A separate process: nothing to configure here (its own config file says how it charges).</summary>
+    private ExternalControllerSpec ReadExternal(YamlMappingNode m, string name, string field)
+    {
+        foreach (var _ in y.Entries(m, field, ["type"]))
+        {
+        }
+
+        return new ExternalControllerSpec(name);
     }
 
     private Quantity PositiveSlew(YamlNode v, string field)

@@ -40,6 +40,9 @@ public sealed record ScenarioResult(
     /// <summary>What crossed the link (zero on the direct link).</summary>
     public LinkStatistics Wire { get; init; }
 
+    /// <summary>Real-time HIL only: latencies and missed setpoint cycles of the external controller, the bench's loop timing.</summary>
+    public RealTimeStatistics? RealTime { get; init; }
+
     /// <summary>The diagnosis row of the first non-nominal safety verdict after a fault's onset ("" when none).</summary>
     public string DetectingRow { get; init; } = "";
 }

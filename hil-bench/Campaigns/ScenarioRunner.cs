@@ -21,8 +21,10 @@ namespace ChargeTwin.HilBench.Campaigns;
 /// runs period by period — sample the true plant → sensor model → the link (the controller decides; on the CAN link
 /// through the DBC's frames) → metrics and end checks → the power stage drives the plant to the next period (stopping
 /// exactly there, so a new command never restarts the integrator). Metrics come from the truth; the trace keeps both.
+/// With an <see cref="ExternalController"/> (real-time HIL) the same loop runs on the wall clock against a controller
+/// in another process, and at the end the output is held off until that controller has stopped.
 /// </summary>
-public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet> cells)
+public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet> cells, ExternalController? external = null)
 {
     /// <summary>The charge counts as stopped by the controller after its output has been off this long [s].</summary>
     public const double StoppedAfter_s = 60;
@@ -59,17 +61,23 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             }
 
             var (end, detail) = RunCharge(scenario, plant, sensors, charge, metrics, recorder);
-            return Result(scenario, end, detail, metrics, clock, plant, charge);
+            var realTime = external is not null && charge.Link is CanLink hil ? external.Finish(hil, plant.Time_s - charge.Start_s) : null;
+            return Result(scenario, end, detail, metrics, clock, plant, charge) with { RealTime = realTime };
         }
         catch (Exception e) when (e is BdfSolverException or ArgumentException or InvalidOperationException or ParameterValueException)
         {
             return Result(scenario, ScenarioEnd.Error, $"{e.GetType().Name}: {e.Message.Split('\n')[0]}", metrics, clock, plant, charge);
         }
+        finally
+        {
+            external?.Release();
+        }
     }
 
     /// <summary>The controller under test, the power stage it drives and the link between them.</summary>
     /// <summary>The controller under test, the power stage it drives and the link between them; the twin (when it is the twin) for the metrics and the trace.</summary>
-    private sealed record Charge(IChargeController Controller, PowerStageEmulator Stage, IControllerLink Link, double Start_s, TwinController? Twin);
+    /// <summary>The controller is null when it is external (a separate process, seen only through the wire).</summary>
+    private sealed record Charge(IChargeController? Controller, PowerStageEmulator Stage, IControllerLink Link, double Start_s, TwinController? Twin);
 
     private CellSimulator NewPlant(Scenario scenario, FaultTimeline faults)
     {
@@ -91,8 +99,11 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
         };
         var context = new ControllerContext(capacity, ratings.MaxCurrent_A, ratings.MaxVoltage_V, campaign.Period_s, socReport, scenario.Sensors.InitialSocSigma);
         var monitor = new SafetyMonitor();
-        IChargeController controller = scenario.Controller switch
+        IChargeController? controller = scenario.Controller switch
         {
+            ExternalControllerSpec when external is not null => null,
+            ExternalControllerSpec => throw new InvalidOperationException("an external controller runs only in real-time HIL (chargetwin-bench hil --controller udp://HOST:PORT)"),
+            _ when external is not null => throw new InvalidOperationException($"real-time HIL runs the external controller, not {scenario.Controller.Type}"),
             CcCvSpec s => new CcCvController(s, context),
             MultiStageCcSpec s => new MultiStageCcController(s, context),
             PressureTriggeredSpec s => new PressureTriggeredController(s, context),
@@ -106,7 +117,9 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
 
         var stage = new PowerStageEmulator(ratings);
         var start = plant.Time_s;
-        IControllerLink link = campaign.Link == LinkKind.Can
+        IControllerLink link = controller is null
+            ? external!.Connect(BenchProtocol.Database, stage, plant, sensors, start, campaign.Period_s, scenario.Ambient_K)
+            : campaign.Link == LinkKind.Can
             ? new CanLink(BenchProtocol.Database, controller, stage, plant, sensors, start, campaign.Period_s, scenario.Ambient_K, controller is SessionController ? monitor : null)
             : new DirectLink(controller, stage, plant);
         return new Charge(controller, stage, link, start, (controller as SessionController)?.Inner as TwinController);
@@ -137,7 +150,7 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             var measured = sensors.Measure(truth, chargeTime);
             var silent = sensors.HeartbeatLost(chargeTime);
             var setpoint = charge.Link.Exchange(t, chargeTime, measured, silent);
-            var estimate = charge.Controller.StateOfCharge;
+            var estimate = charge.Controller?.StateOfCharge ?? Estimate.None;
             metrics.Add(truth, plant.ChargeThroughput_Ah(truth), estimate, charge.Twin);
             metrics.Reaction!.AddControlInstant(chargeTime, charge.Link.Verdict, truth.Current_A);
             recorder.Record(truth, charge.Link.Delivered, chargeTime, setpoint, estimate, "charge", charge.Stage.Mode.ToString(), charge.Twin);

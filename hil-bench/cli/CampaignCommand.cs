@@ -22,7 +22,7 @@ public static class CampaignCommand
         return command;
     }
 
-    private static Option<string> FailOn() => new("--fail-on")
+    internal static Option<string> FailOn() => new("--fail-on")
     {
         Description = "exit 1 when a scenario's verdict is this bad or worse: fail, aborted, error or never",
         DefaultValueFactory = _ => "never",
@@ -98,7 +98,7 @@ public static class CampaignCommand
         return command;
     }
 
-    private static int Guard(Func<int> body) => Cli.Guard(() =>
+    internal static int Guard(Func<int> body) => Cli.Guard(() =>
     {
         try
         {
@@ -144,7 +144,7 @@ public static class CampaignCommand
         return (i, n);
     }
 
-    private static Verdict? ParseFailOn(string text) => text switch
+    internal static Verdict? ParseFailOn(string text) => text switch
     {
         "fail" => Verdict.Fail,
         "aborted" => Verdict.Aborted,
@@ -153,7 +153,7 @@ public static class CampaignCommand
         _ => throw new UsageException($"--fail-on '{text}': expected fail, aborted, error or never"),
     };
 
-    private static int Exit(CampaignRunSummary summary, Verdict? threshold) =>
+    internal static int Exit(CampaignRunSummary summary, Verdict? threshold) =>
         threshold is { } t && summary.Verdicts.Any(v => v.Verdict >= t) ? Cli.Failed : Cli.Ok;
 
     /// <summary>A live bar with ETA on a terminal; one plain line per finished scenario otherwise (CI).</summary>
@@ -205,7 +205,7 @@ public static class CampaignCommand
             });
     }
 
-    private static void PrintSummary(CampaignRunSummary summary)
+    internal static void PrintSummary(CampaignRunSummary summary)
     {
         string M(ScenarioVerdict v, Metric m) => v[m] is var x && double.IsNaN(x) ? "–" : double.IsPositiveInfinity(x) ? "—" : MetricInfo.Of(m).Display(x).ToString(MetricInfo.Of(m).Format, CultureInfo.InvariantCulture);
         Console.WriteLine();

@@ -8,4 +8,5 @@ root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CampaignCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
+root.Subcommands.Add(HilCommand.Create());
 return Cli.Invoke(root, args);

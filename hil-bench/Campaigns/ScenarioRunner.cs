@@ -126,7 +126,10 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
     }
 
     /// <summary>A diagnosis row's fault-tolerant time interval [s] (the default table's; NaN for an id it does not hold).</summary>
-    private static double Ftti_s(string id) => DiagnosisTable.Default.IndexOf(id) is var i and >= 0 ? DiagnosisTable.Default.Rows[i].FttiNs / 1e9 : double.NaN;
+    private static double Ftti_s(string id) =>
+        DiagnosisTable.Default.IndexOf(id == PowerStageNode.SupervisionMechanism ? PowerStageNode.SupervisionFttiRow : id) is var i and >= 0
+            ? DiagnosisTable.Default.Rows[i].FttiNs / 1e9
+            : double.NaN;
 
     /// <summary>The operator plugs in and starts the session.</summary>
     private static SessionController Session(TwinController twin, SafetyMonitor monitor)
@@ -152,7 +155,7 @@ public sealed class ScenarioRunner(Campaign campaign, Func<string, ParameterSet>
             var setpoint = charge.Link.Exchange(t, chargeTime, measured, silent);
             var estimate = charge.Controller?.StateOfCharge ?? Estimate.None;
             metrics.Add(truth, plant.ChargeThroughput_Ah(truth), estimate, charge.Twin);
-            metrics.Reaction!.AddControlInstant(chargeTime, charge.Link.Verdict, truth.Current_A);
+            metrics.Reaction!.AddControlInstant(chargeTime, charge.Link is CanLink can ? can.ReactionInForce : charge.Link.Verdict, truth.Current_A);
             recorder.Record(truth, charge.Link.Delivered, chargeTime, setpoint, estimate, "charge", charge.Stage.Mode.ToString(), charge.Twin);
 
             if ((End(scenario, truth, chargeTime, metrics, charge.Link) ?? FaultWindowEnd(faults, chargeTime)) is { } end)

@@ -28,6 +28,9 @@ namespace ChargeTwin.HilBench.Link;
 /// </summary>
 public sealed class CanLink : IControllerLink
 {
+    private static readonly SafetyVerdict s_stageSupervision = new(
+        SafetyReaction.Stop, 0, PowerStageNode.SupervisionMechanism, "the power stage lost the controller's setpoints or heartbeat: SafeRampDown, output off", 1);
+
     private readonly CellSimulator _plant;
     private readonly PowerStageEmulator _stage;
     private readonly SensorModel _sensors;
@@ -100,8 +103,19 @@ public sealed class CanLink : IControllerLink
 
     public LinkKind Kind => LinkKind.Can;
 
-    /// <summary>Called at every bus tick between control instants with the charge time and the plant's terminals (the bench's truth, for its metrics).</summary>
+    /// <summary>
+    /// Called at every bus tick between control instants with the charge time, the plant's terminals (the bench's truth,
+    /// for its metrics) and the <see cref="ReactionInForce"/> — with the power stage's own supervision, since a hung
+    /// controller's monitor hangs with it and the stage is the mechanism that acts.
+    /// </summary>
     public Action<double, PlantSample, SafetyVerdict>? TickObserver { get; set; }
+
+    /// <summary>
+    /// The safety reaction in force on the whole link, for the bench's fault metrics: the monitor's verdict when it is
+    /// not nominal, else the power stage's own supervision while it holds the output off
+    /// (<see cref="PowerStageNode.SupervisionMechanism"/>), else nominal.
+    /// </summary>
+    public SafetyVerdict ReactionInForce => !Verdict.IsNominal || !_stageNode.InSafeRampDown ? Verdict : s_stageSupervision;
 
     /// <inheritdoc/>
     /// <summary>The safety monitor's verdict as the controller's link holds it (with no monitor: the controller's own, see <see cref="LinkVerdict"/>).</summary>
@@ -159,7 +173,7 @@ public sealed class CanLink : IControllerLink
             var terminals = _plant.SampleTerminals();
             var measured = _sensors.Measure(terminals, chargeTime);
             var changed = Tick(first + m, measured, terminals, _sensors.HeartbeatLost(chargeTime));
-            TickObserver?.Invoke(chargeTime, terminals, Verdict);
+            TickObserver?.Invoke(chargeTime, terminals, ReactionInForce);
             if (changed)
             {
                 _stage.Apply(_stageNode.Command, _plant);

@@ -52,6 +52,20 @@ public sealed class PowerStageNode
     /// <summary>True while the output is ramping down because the controller's setpoint or heartbeat timed out.</summary>
     public bool TimedOut { get; private set; }
 
+    /// <summary>
+    /// The stage's own safety mechanism, as the bench's fault metrics name it: no valid setpoint (or controller
+    /// heartbeat) for its E2E timeout after the controller had taken over → SafeRampDown, output off. It is judged
+    /// against <see cref="SupervisionFttiRow"/>'s FTTI, the monitor's row for the same hazard (the controller has lost
+    /// control of the output).
+    /// </summary>
+    public const string SupervisionMechanism = "PS-SP-TIMEOUT";
+
+    /// <summary>The diagnosis row whose FTTI the stage's own supervision must meet.</summary>
+    public const string SupervisionFttiRow = "SM-41";
+
+    /// <summary>True while the stage is in SafeRampDown by its own supervision (its setpoints or the controller's heartbeat timed out after it had had a setpoint).</summary>
+    public bool InSafeRampDown => TimedOut && _hadSetpoint;
+
     public void Start(long nowNs)
     {
         _startNs = nowNs;
@@ -108,7 +122,7 @@ public sealed class PowerStageNode
         return misfit;
     }
 
-    private PowerStageState State() => TimedOut && _hadSetpoint
+    private PowerStageState State() => InSafeRampDown
         ? PowerStageState.SafeRampDown
         : _stage.Mode switch
         {

@@ -116,6 +116,7 @@ public sealed class RunCommandTests : IDisposable
             cell: lgm50
             charge: {"{"}initial_soc: 0.2, initial_soc_sigma: 0.05{"}"}
             twin: {"{"}solver_divisor: 100{"}"}
+            loop: {"{"}fifo_priority: 50{"}"}
             link:
               transport: udp
               local: 127.0.0.1:{hostPort}

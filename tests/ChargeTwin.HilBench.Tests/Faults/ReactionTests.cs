@@ -1,6 +1,7 @@
 using ChargeTwin.Controller.Safety;
 using ChargeTwin.HilBench.Campaigns;
 using ChargeTwin.HilBench.Faults;
+using ChargeTwin.HilBench.Link;
 using ChargeTwin.HilBench.Metrics;
 using ChargeTwin.HilBench.Tests.Campaigns;
 
@@ -27,9 +28,13 @@ public sealed class ReactionTests
         Assert.True(at(19) > 4, "charging before the hang");
         Assert.Equal(0, at(25), 6);
 
-        // The baseline has no safety monitor: its verdict stays nominal, so the hang is never detected.
-        Assert.True(double.IsPositiveInfinity(r[Metric.FaultDetectionTime]));
-        Assert.Equal("", r.DetectingRow);
+        // The baseline has no safety monitor, and a hung controller's monitor would hang with it: the mechanism that acts
+        // is the power stage's own supervision, credited as such and judged against SM-41's FTTI (the same hazard).
+        Assert.Equal(PowerStageNode.SupervisionMechanism, r.DetectingRow);
+        Assert.InRange(r[Metric.FaultDetectionTime], 0.040, 0.080);
+        Assert.InRange(r[Metric.FaultReactionTime], r[Metric.FaultSafeStateTime], 0.080);
+        var ftti = DiagnosisTable.Default.Rows[DiagnosisTable.Default.IndexOf(PowerStageNode.SupervisionFttiRow)].FttiNs / 1e9;
+        Assert.Equal(ftti - r[Metric.FaultReactionTime], r[Metric.FaultFttiMargin], 9);
         Assert.True(double.IsNaN(r[Metric.FalseAlarms]));
     }
 

@@ -145,6 +145,7 @@ public sealed class RealTimeHilTests : IDisposable
             charge: {initial_soc: 0.2, initial_soc_sigma: 0.05}
             charger: {max_current_A: 15, max_voltage_V: 4.2, ramp_A_per_s: 15}
             twin: {solver_divisor: 100}
+            loop: {fifo_priority: 50}   # the loop above the test machine's other work where SCHED_FIFO is granted (reported either way)
             link:
               transport: udp
               local: 127.0.0.1:{{controllerPort}}

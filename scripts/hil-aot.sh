@@ -48,6 +48,7 @@ cell: lgm50
 charge: {initial_soc: 0.2, initial_soc_sigma: 0.05}
 charger: {max_current_A: 15, max_voltage_V: 4.2, ramp_A_per_s: 15}
 twin: {solver_divisor: 100}
+loop: {fifo_priority: 50}
 link: {transport: udp, local: 127.0.0.1:$CONTROLLER_PORT, remote: 127.0.0.1:$BENCH_PORT}
 safety: {safe_stop_timeout_ms: 1000}
 logs: {frames: frames.log, decisions: decisions.csv}

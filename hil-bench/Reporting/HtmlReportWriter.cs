@@ -31,6 +31,7 @@ public static class HtmlReportWriter
         ControllerTable(h, campaign, verdicts);
         SummaryTable(h, campaign, sorted);
         FaultReactionTable.Write(h, verdicts);
+        SessionSection(h, verdicts);
         foreach (var v in sorted)
         {
             ScenarioSection(h, campaign, v, figure(v), trace(v));
@@ -93,7 +94,7 @@ public static class HtmlReportWriter
 
     /// <summary>How the controller met the bench, in words.</summary>
     public static string LinkText(LinkKind link) => link == LinkKind.Can
-        ? "can: measurements, power-stage status and heartbeats to the controller and PS_Setpoint back as the frames of firmware-interface/can-protocol/chargetwin.dbc on an in-memory CAN bus at the virtual clock, E2E supervised on both sides (10 ms bus tick; the power stage ramps down after 60 ms without a valid setpoint)"
+        ? "can: measurements, power-stage status and heartbeats to the controller and PS_Setpoint back as the frames of firmware-interface/can-protocol/chargetwin.dbc on an in-memory CAN bus at the virtual clock, E2E supervised on both sides (10 ms bus tick; the power stage turns its output off after 60 ms without a valid setpoint)"
         : "direct: measurements and setpoints passed as numbers once per control period (no wire)";
 
     /// <summary>A link's frame counts in one line.</summary>
@@ -174,6 +175,25 @@ public static class HtmlReportWriter
         var cls = outcome == MeasurementOutcome.Fail ? " class=\"FAIL\"" : outcome == MeasurementOutcome.Marginal ? " class=\"marginal\"" : "";
         var text = double.IsNaN(value) ? "–" : double.IsPositiveInfinity(value) ? "not reached" : info.Display(value).ToString(info.Format, CultureInfo.InvariantCulture);
         h.Append("<td").Append(cls).Append('>').Append(E(text)).Append("</td>");
+    }
+
+    /// <summary>The charging session's state machine, when a scenario ran it (the twin runs inside it): diagram and transitions.</summary>
+    private static void SessionSection(StringBuilder h, IReadOnlyList<ScenarioVerdict> verdicts)
+    {
+        if (!verdicts.Any(v => v.Scenario.Controller is Controller.Twin.TwinSpec))
+        {
+            return;
+        }
+
+        h.Append("<h2>Charging session</h2>\n<p>The twin runs inside the charging session (controller/Session, Stateless), with the safety monitor in its CAN link. The machine as configured — states and transitions read from it, the same source as controller/Session/charging-session.dot; dashed: transitions of the Charging superstate, from any of its states:</p>\n");
+        h.Append(SessionDiagramSvg.Svg());
+        h.Append("<table id=\"session-transitions\"><thead><tr><th class=\"l\">from</th><th class=\"l\">trigger</th><th class=\"l\">guard</th><th class=\"l\">to</th></tr></thead><tbody>\n");
+        foreach (var t in SessionDiagramSvg.TransitionRows())
+        {
+            h.Append("<tr><td class=\"l\">").Append(E(t.From.ToString())).Append("</td><td class=\"l\">").Append(E(t.Trigger)).Append("</td><td class=\"l\">").Append(E(t.Guard)).Append("</td><td class=\"l\">").Append(E(t.To.ToString())).Append("</td></tr>\n");
+        }
+
+        h.Append("</tbody></table>\n");
     }
 
     private static void ScenarioSection(StringBuilder h, Campaign campaign, ScenarioVerdict v, string? png, string? parquet)

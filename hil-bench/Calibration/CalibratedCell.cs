@@ -32,6 +32,15 @@ public static class CalibratedCell
 
         var s = result.Settings;
         w.AppendLine(inv, $"Weights: sigma_V = {s.Weights.Voltage_V * 1000:G3} mV under current, {s.Weights.RestVoltage_V * 1000:G3} mV in rests, sigma_T = {s.Weights.Temperature_K:G3} K (mid-can). Fit mesh {s.FitModel.NegativeVolumes} volumes/{s.FitModel.NegativeShells} shells; errors below on {s.ReportModel.NegativeVolumes}/{s.ReportModel.NegativeShells}.");
+        if (s.Priors.Count > 0)
+        {
+            w.AppendLine("Priors (maximum a posteriori: each a Gaussian residual (u - mean)/sigma in the fit coordinate u, u = ln(value) for log-scale parameters; the covariance is the linearised posterior):");
+            foreach (var prior in s.Priors)
+            {
+                w.AppendLine(inv, $"  - {prior.Describe()}");
+            }
+        }
+
         w.AppendLine(inv, $"Optimiser: Levenberg-Marquardt, {result.Starts.Count} start(s), {result.Iterations} iterations, {result.Evaluations} residual evaluations, {result.Elapsed_s:F0} s; {(result.Converged ? "converged" : "NOT CONVERGED")} ({result.Reason}).");
         w.AppendLine("Fitted values (± 2 sigma, linearised):");
         for (var i = 0; i < result.Parameters.Count; i++)

@@ -26,8 +26,9 @@ public sealed record ResidualWeights(double Voltage_V = 0.010, double RestVoltag
 
 /// <summary>
 /// The calibration's residual: for each test, (V_model − V_measured)/σ_V at every comparison point, then
-/// (T_model − T_measured)/σ_T at every point with a measured temperature. Evaluates many parameter points at
-/// once, spreading (point, test) replays over <see cref="Workers"/> threads.
+/// (T_model − T_measured)/σ_T at every point with a measured temperature; after all tests, one row per
+/// <see cref="ParameterPrior"/>, (u − μ)/σ_prior. Evaluates many parameter points at once, spreading (point, test)
+/// replays over <see cref="Workers"/> threads.
 /// </summary>
 public sealed class CalibrationProblem
 {
@@ -41,7 +42,8 @@ public sealed class CalibrationProblem
         ModelOptions options,
         ResidualWeights? weights = null,
         BdfOptions? solver = null,
-        int workers = 0)
+        int workers = 0,
+        IReadOnlyList<ParameterPrior>? priors = null)
     {
         ArgumentNullException.ThrowIfNull(baseSet);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -66,7 +68,14 @@ public sealed class CalibrationProblem
         }
 
         _lastElapsed = new double[tests.Count];
+        Priors = priors ?? [];
+        _priorParameter = ParameterPrior.Match(Priors, parameters, "priors");
     }
+
+    private readonly int[] _priorParameter;
+
+    /// <summary>Gaussian priors on fitted parameters: their residual rows follow the data's.</summary>
+    public IReadOnlyList<ParameterPrior> Priors { get; }
 
     public ParameterSet BaseSet { get; }
     public IReadOnlyList<CalibrationParameter> Parameters { get; }
@@ -76,8 +85,11 @@ public sealed class CalibrationProblem
     public BdfOptions Solver { get; }
     public int Workers { get; }
 
-    /// <summary>Total residual count m.</summary>
-    public int ResidualCount => _offsets[^1];
+    /// <summary>Total residual count m: the data's and one per prior.</summary>
+    public int ResidualCount => _offsets[^1] + Priors.Count;
+
+    /// <summary>Residuals of the measured data (the first rows; the priors' follow).</summary>
+    public int DataResidualCount => _offsets[^1];
 
     /// <summary>Where test t's residuals start.</summary>
     public int Offset(int test) => _offsets[test];
@@ -126,9 +138,9 @@ public sealed class CalibrationProblem
         return set;
     }
 
-    /// <summary>The problem on other tests, mesh or weights (same base and parameters).</summary>
+    /// <summary>The problem on other tests, mesh or weights (same base, parameters and priors).</summary>
     public CalibrationProblem With(IReadOnlyList<CalibrationTest>? tests = null, ModelOptions? options = null, ResidualWeights? weights = null) =>
-        new(BaseSet, Parameters, tests ?? Tests, options ?? Options, weights ?? Weights, Solver, Workers);
+        new(BaseSet, Parameters, tests ?? Tests, options ?? Options, weights ?? Weights, Solver, Workers, Priors);
 
     /// <summary>Replays every test at every point, in parallel, and returns one residual vector per point.</summary>
     public double[][] Evaluate(IReadOnlyList<double[]> points, CancellationToken cancellation = default)
@@ -176,6 +188,11 @@ public sealed class CalibrationProblem
             for (var t = 0; t < Tests.Count; t++)
             {
                 Fill(r, t, results[p, t]!);
+            }
+
+            for (var k = 0; k < Priors.Count; k++)
+            {
+                r[DataResidualCount + k] = Priors[k].Residual(points[p][_priorParameter[k]]);
             }
 
             vectors[p] = r;

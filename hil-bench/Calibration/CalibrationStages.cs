@@ -125,7 +125,7 @@ internal sealed class CalibrationStages
 
     /// <summary>s² (JᵀJ)⁻¹ at the fit's point from its Jacobian, inflated for correlated residuals within each test.</summary>
     public ParameterCovariance CovarianceAt(FitState fit) =>
-        ParameterCovariance.Compute(fit.Jacobian, fit.Residuals, _blocks).ForCorrelatedResiduals();
+        ParameterCovariance.Compute(fit.Jacobian, fit.Residuals, _blocks, _problem.Priors.Count).ForCorrelatedResiduals();
 
     /// <summary>
     /// The Gauss–Newton polish from the fit's point, then rounds of ±2σ curvature probes: the optimum the covariance

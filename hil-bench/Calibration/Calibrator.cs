@@ -55,6 +55,9 @@ public sealed record CalibrationSettings
     /// again, the last round's curvatures widen the covariance. 0: the plain linearised covariance.
     /// </summary>
     public int ProbeRounds { get; init; } = 3;
+
+    /// <summary>Gaussian priors on fitted parameters (maximum a posteriori; none: least squares on the data alone).</summary>
+    public IReadOnlyList<ParameterPrior> Priors { get; init; } = [];
 }
 
 /// <summary>Progress of a calibration, for live displays.</summary>
@@ -169,10 +172,10 @@ public static class Calibrator
         }
 
         var clock = Stopwatch.StartNew();
-        var problem = new CalibrationProblem(baseSet, parameters, fitTests, settings.FitModel, settings.Weights, null, settings.Workers);
-        if (problem.ResidualCount <= parameters.Count)
+        var problem = new CalibrationProblem(baseSet, parameters, fitTests, settings.FitModel, settings.Weights, null, settings.Workers, settings.Priors);
+        if (problem.DataResidualCount <= parameters.Count)
         {
-            throw new CalibrationInputException($"{problem.ResidualCount} comparison points cannot determine {parameters.Count} parameters");
+            throw new CalibrationInputException($"{problem.DataResidualCount} comparison points cannot determine {parameters.Count} parameters");
         }
 
         var stages = new CalibrationStages(problem, settings, progress, clock, cancellation);

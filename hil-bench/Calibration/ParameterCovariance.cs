@@ -61,6 +61,12 @@ public sealed record ParameterCovariance
     public ParameterCovariance ForCorrelatedResiduals()
     {
         var target = VarianceInflationOf(ResidualAutocorrelation);
+        if (PriorRows > 0)
+        {
+            // only the data's information is divided by the factor; a prior's σ is what its source states
+            return Build(SourceJacobian!, SourceResiduals!, PriorRows, ResidualVariance, ResidualAutocorrelation, target);
+        }
+
         var f = target / VarianceInflation; // once only, however often it is asked for
         var n = SigmaFit.Length;
         var cov = new double[n, n];
@@ -86,39 +92,58 @@ public sealed record ParameterCovariance
     /// <param name="jacobian">m × n Jacobian of the weighted residual in fit coordinates.</param>
     /// <param name="residuals">Weighted residuals at the optimum.</param>
     /// <param name="blocks">Start of each independent block of residuals (for the autocorrelation), or null.</param>
-    public static ParameterCovariance Compute(double[,] jacobian, double[] residuals, IReadOnlyList<int>? blocks = null)
+    /// <param name="priorRows">
+    /// The last rows are Gaussian priors (<see cref="ParameterPrior"/>, residual (u − μ)/σ_prior): they are not data, so
+    /// s² and the autocorrelation come from the other rows, and the covariance is the linearised posterior's,
+    /// (J_dᵀJ_d / s² + J_pᵀJ_p)⁻¹ — a prior's σ is not rescaled by the data's residual variance.
+    /// </param>
+    public static ParameterCovariance Compute(double[,] jacobian, double[] residuals, IReadOnlyList<int>? blocks = null, int priorRows = 0)
     {
         ArgumentNullException.ThrowIfNull(jacobian);
         ArgumentNullException.ThrowIfNull(residuals);
-        var m = jacobian.GetLength(0);
+        var m = jacobian.GetLength(0) - priorRows;
         var n = jacobian.GetLength(1);
-        if (m <= n)
+        if (priorRows < 0 || m <= n)
         {
             throw new ArgumentException($"{m} residuals cannot determine {n} parameters");
         }
 
+        var data = residuals[..m];
+        var s2 = data.Sum(x => x * x) / (m - n);
+        return Build(jacobian, residuals, priorRows, s2, LagOneAutocorrelation(data, blocks ?? [0]), 1);
+    }
+
+    /// <summary>
+    /// f s² (AᵀA)⁻¹ with A the Jacobian whose prior rows are multiplied by √(f s²), i.e. (J_dᵀJ_d/(f s²) + J_pᵀJ_p)⁻¹:
+    /// through the SVD of A with unit-norm columns, whose singular values measure identifiability independently of units.
+    /// </summary>
+    private static ParameterCovariance Build(double[,] jacobian, double[] residuals, int priorRows, double s2, double rho, double f)
+    {
+        var rows = jacobian.GetLength(0);
+        var m = rows - priorRows;
+        var n = jacobian.GetLength(1);
+        var priorWeight = Math.Sqrt(f * s2);
+        double A(int k, int j) => k < m ? jacobian[k, j] : priorWeight * jacobian[k, j];
         var scale = new double[n];
         for (var j = 0; j < n; j++)
         {
             var s = 0.0;
-            for (var k = 0; k < m; k++)
+            for (var k = 0; k < rows; k++)
             {
-                s += jacobian[k, j] * jacobian[k, j];
+                s += A(k, j) * A(k, j);
             }
 
             scale[j] = s > 0 ? Math.Sqrt(s) : 1.0;
         }
 
-        var scaled = Matrix<double>.Build.Dense(m, n, (k, j) => jacobian[k, j] / scale[j]);
+        var scaled = Matrix<double>.Build.Dense(rows, n, (k, j) => A(k, j) / scale[j]);
         var svd = scaled.Svd(computeVectors: true);
         var sv = svd.S.ToArray();
         var v = svd.VT.Transpose();
         var largest = sv.Length > 0 && sv[0] > 0 ? sv[0] : 1.0;
-        var ss = residuals.Sum(x => x * x);
-        var s2 = ss / (m - n);
 
-        // Cov(u) = s² D⁻¹ V S⁻² Vᵀ D⁻¹ (directions with a zero singular value have no finite variance: left out and reported)
-        var cov = Congruence(Matrix<double>.Build.Dense(n, n, (i, q) => v[i, q] / scale[i]), [.. sv.Select(x => x > 1e-14 * largest ? s2 / (x * x) : 0)]);
+        // Cov(u) = f s² D⁻¹ V S⁻² Vᵀ D⁻¹ (directions with a zero singular value have no finite variance: left out and reported)
+        var cov = Congruence(Matrix<double>.Build.Dense(n, n, (i, q) => v[i, q] / scale[i]), [.. sv.Select(x => x > 1e-14 * largest ? f * s2 / (x * x) : 0)]);
         var (sigma, corr) = SigmaAndCorrelation(cov);
 
         return new ParameterCovariance
@@ -126,13 +151,26 @@ public sealed record ParameterCovariance
             Covariance = cov,
             Correlation = corr,
             SigmaFit = sigma,
+            LinearisedSigmaFit = sigma,
             NormalisedSingularValues = [.. sv.Select(x => x / largest)],
             SingularVectors = v.ToArray(),
             ResidualVariance = s2,
             ResidualCount = m,
-            ResidualAutocorrelation = LagOneAutocorrelation(residuals, blocks ?? [0]),
+            ResidualAutocorrelation = rho,
+            VarianceInflation = f,
+            PriorRows = priorRows,
+            SourceJacobian = priorRows > 0 ? jacobian : null,
+            SourceResiduals = priorRows > 0 ? residuals : null,
         };
     }
+
+    /// <summary>Rows of Gaussian priors at the end of the Jacobian (0: least squares on the data alone).</summary>
+    public int PriorRows { get; init; }
+
+    // kept with priors only: the inflation for correlated residuals must act on the data's rows alone
+    private double[,]? SourceJacobian { get; init; }
+
+    private double[]? SourceResiduals { get; init; }
 
     /// <summary>
     /// Variance factor applied along each principal axis (<see cref="PrincipalAxes"/>) by <see cref="Widened"/>;
@@ -254,6 +292,11 @@ public sealed record ParameterCovariance
         if (!any)
         {
             w.AppendLine("No correlation above 0.95 and no singular value below 1e-3 of the largest: every fitted parameter is identifiable from these data.");
+        }
+
+        if (PriorRows > 0)
+        {
+            w.AppendLine(string.Create(inv, $"Priors: {PriorRows} of the {SigmaFit.Length} parameters carry a literature prior (maximum a posteriori; each with its source in the provenance); the covariance is the linearised posterior, the priors' σ not rescaled by the data's."));
         }
 
         w.AppendLine(VarianceInflation > 1

@@ -69,9 +69,6 @@ public static class TestReplay
         };
     }
 
-    /// <summary>When a slew-limited step of the current from <paramref name="from_A"/> to <paramref name="to_A"/> begun at <paramref name="now_s"/> ends [s].</summary>
-    private static double RampEnd(double now_s, double from_A, double to_A, double slew_APerS) => now_s + Math.Abs(to_A - from_A) / slew_APerS;
-
     /// <summary>Largest step of the retry after an integrator failure [s].</summary>
     public const double RetryMaxStep_s = 5;
 
@@ -108,15 +105,9 @@ public static class TestReplay
             sim = new CellSimulator(model, soc, solver);
             sim.SetEvents([new PlantEvent(PlantEventKind.VoltageBelow, floor), new PlantEvent(PlantEventKind.VoltageAbove, ceiling)]);
             Record(sim);
-            // the end of the current ramp now under way: an output time inside a ramp is a stop time, because the
-            // simulator sets a ramp's end as a stop time only when the target lies beyond it, and an integrator that
-            // stepped past the ramp's end to reach an output time inside it would next be asked to stop in its past
-            var commanded = 0.0;
             foreach (var piece in test.Profile)
             {
-                var rampEnd = RampEnd(sim.Time_s, commanded, piece.Current_A, currentSlew_APerS);
-                commanded = piece.Current_A;
-                sim.CommandCurrent(commanded, currentSlew_APerS);
+                sim.CommandCurrent(piece.Current_A, currentSlew_APerS);
                 var stopped = false;
                 while (true)
                 {
@@ -135,15 +126,13 @@ public static class TestReplay
                     if (stopped)
                     {
                         // the model could not deliver this piece: it rests; the points of the piece read the limit
-                        sim.AdvanceTo(target, stopAtTarget: target >= piece.End_s || target < rampEnd);
+                        sim.AdvanceTo(target, stopAtTarget: target >= piece.End_s);
                     }
-                    else if (!sim.AdvanceTo(target, stopAtTarget: target >= piece.End_s || target < rampEnd))
+                    else if (!sim.AdvanceTo(target, stopAtTarget: target >= piece.End_s))
                     {
                         stopped = true;
                         problem ??= $"the model reached {(piece.Current_A < 0 ? floor : ceiling):F2} V at t = {sim.Time_s:F0} s before the recorded current ended";
-                        rampEnd = RampEnd(sim.Time_s, commanded, 0, currentSlew_APerS);
-                        commanded = 0;
-                        sim.CommandCurrent(commanded, currentSlew_APerS);
+                        sim.CommandCurrent(0, currentSlew_APerS);
                         sim.SetEvents([]);
                         continue;
                     }

@@ -163,17 +163,7 @@ public sealed partial class CellSimulator
     {
         while (true)
         {
-            var rampEnd = Model.Mode == OperatingMode.Current ? Model.RampEnd_s : double.NegativeInfinity;
-            var limit = double.IsNaN(stopTime_s) ? t_s : stopTime_s;
-            if (rampEnd > Time_s + TimeTolerance(Time_s) && rampEnd <= limit && _solver.StopTime is null)
-            {
-                _solver.SetStopTime(rampEnd);
-            }
-            else if (!double.IsNaN(stopTime_s) && _solver.StopTime is null && stopTime_s > _solver.CurrentTime)
-            {
-                _solver.SetStopTime(stopTime_s);
-            }
-
+            LimitSteps(stopTime_s);
             var status = _solver.AdvanceTo(t_s, _y, _yp);
             switch (status)
             {
@@ -187,6 +177,34 @@ public sealed partial class CellSimulator
                     Time_s = t_s;
                     return true;
             }
+        }
+    }
+
+    /// <summary>
+    /// Sets the integrator's stop time to the earliest of the current ramp's end (while the integrator has not reached
+    /// it), <paramref name="stopTime_s"/> (unless NaN) and any stop time already set. The ramp's end is a stop time even
+    /// when the output time lies inside the ramp: an integrator that stepped across the ramp's end to reach that output
+    /// time would have put the kink inside a step (the current interpolated across it, 22 mA off on a 7.5 A pulse at
+    /// 10 A/s) and its end in the integrator's past, where the next advance beyond it could no longer stop.
+    /// </summary>
+    private void LimitSteps(double stopTime_s)
+    {
+        var now = _solver.CurrentTime;
+        var stop = _solver.StopTime ?? double.PositiveInfinity;
+        var rampEnd = Model.Mode == OperatingMode.Current ? Model.RampEnd_s : double.NegativeInfinity;
+        if (rampEnd > now + TimeTolerance(now))
+        {
+            stop = Math.Min(stop, rampEnd);
+        }
+
+        if (!double.IsNaN(stopTime_s) && stopTime_s > now)
+        {
+            stop = Math.Min(stop, stopTime_s);
+        }
+
+        if (double.IsFinite(stop) && stop != _solver.StopTime)
+        {
+            _solver.SetStopTime(stop);
         }
     }
 

@@ -51,9 +51,16 @@ public static class CalibrateCommand
         var coverage = new Option<int>("--coverage-study") { Description = "instead of fitting the data: N fits of synthetic data (the --cell's own replay of the --data currents plus sensor noise), reporting how often the truth lies within ±2σ; --out is then the summary text", DefaultValueFactory = _ => 0 };
         var noiseV = new Option<double>("--noise-voltage-mV") { Description = "coverage study: σ of the voltage sensor [mV]", DefaultValueFactory = _ => 2 };
         var noiseT = new Option<double>("--noise-temperature-K") { Description = "coverage study: σ of the temperature sensor [K]", DefaultValueFactory = _ => 0.2 };
+        var pulseOptions = new PulseOptions(
+            new Option<string?>("--pulses") { Description = "the LG M50 pulse file (LGM50_5Ah_Pulse_all.csv): its selected pulses are fitted with the --data tests" },
+            new Option<double[]>("--pulse-temperature") { Description = "fit only the pulses at these chamber temperatures [°C] (default: all)", AllowMultipleArgumentsPerToken = true },
+            new Option<int[]>("--pulse-soc") { Description = "fit only the pulses at these nominal SOCs [%] (default: all)", AllowMultipleArgumentsPerToken = true },
+            new Option<int>("--pulse-cells") { Description = "cells per (temperature, SOC) group, in the file's order (default: all six)", DefaultValueFactory = _ => int.MaxValue },
+            new Option<bool>("--leave-out-temperature") { Description = "instead of one fit: for each pulse temperature, fit without its pulses and predict them (every cell at the selected SOCs) with the ±2σ band; --out is then the summary (.md)" });
+        var priors = new Option<string?>("--priors") { Description = "literature priors (maximum a posteriori): a priors file, e.g. controller/Cells/parameter-sets/priors/lgm50.yaml" };
 
         var command = new Command("calibrate", "Fit a cell's parameters to measured tests (their recorded current replayed through the plant), with uncertainty; write the cell file and a report.");
-        foreach (var o in new Option[] { cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, polish, probes, ambient, noReport, coverage, noiseV, noiseT })
+        foreach (var o in new Option[] { cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, polish, probes, ambient, noReport, coverage, noiseV, noiseT, pulseOptions.File, pulseOptions.Temperatures, pulseOptions.StatesOfCharge, pulseOptions.Cells, pulseOptions.LeaveOut, priors })
         {
             command.Options.Add(o);
         }
@@ -62,7 +69,7 @@ public static class CalibrateCommand
         {
             try
             {
-                return Execute(parse, new Arguments(cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, polish, probes, ambient, noReport, coverage, noiseV, noiseT));
+                return Execute(parse, new Arguments(cell, data, validate, fit, alsoFit, perAmbient, output, name, description, withCharge, sigmaV, sigmaRest, sigmaT, starts, iterations, fitVolumes, fitShells, volumes, shells, thermal, workers, seed, spread, polish, probes, ambient, noReport, coverage, noiseV, noiseT, pulseOptions, priors));
             }
             catch (Exception e) when (e is MeasuredDataException or CalibrationInputException)
             {
@@ -76,29 +83,107 @@ public static class CalibrateCommand
         Option<string> Cell, Option<string[]> Data, Option<string[]> Validate, Option<string[]> Fit, Option<string[]> AlsoFit, Option<string[]> PerAmbient, Option<string> Output, Option<string?> Name, Option<string?> Description,
         Option<bool> WithCharge, Option<double> SigmaV, Option<double> SigmaRest, Option<double> SigmaT, Option<int> Starts, Option<int> Iterations,
         Option<int> FitVolumes, Option<int> FitShells, Option<int> Volumes, Option<int> Shells, Option<string> Thermal, Option<int> Workers,
-        Option<int> Seed, Option<double> StartSpread, Option<int> PolishSteps, Option<int> ProbeRounds, Option<double> Ambient, Option<bool> NoReport, Option<int> Coverage, Option<double> NoiseV, Option<double> NoiseT);
+        Option<int> Seed, Option<double> StartSpread, Option<int> PolishSteps, Option<int> ProbeRounds, Option<double> Ambient, Option<bool> NoReport, Option<int> Coverage, Option<double> NoiseV, Option<double> NoiseT,
+        PulseOptions Pulses, Option<string?> Priors);
+
+    /// <summary>The pulse file, which of its pulses are fitted, and the leave-one-temperature-out study.</summary>
+    private sealed record PulseOptions(Option<string?> File, Option<double[]> Temperatures, Option<int[]> StatesOfCharge, Option<int> Cells, Option<bool> LeaveOut);
 
     /// <summary>What the command line asks for, read and checked before anything is loaded.</summary>
     private sealed record Request(
         string Cell, string[] Data, string[] Validate, List<FitSpec> Fit, List<FitSpec> PerAmbient, string OutPath, string? Name, string? Description,
-        bool WithCharge, double Ambient_C, bool NoReport, CalibrationSettings Settings, int CoverageFits, SensorNoise Noise);
+        bool WithCharge, double Ambient_C, bool NoReport, CalibrationSettings Settings, int CoverageFits, SensorNoise Noise,
+        string? PulseFile, PulseSelection Pulses, bool LeaveOutTemperature, string? PriorFile);
 
     private static int Execute(ParseResult parse, Arguments a)
     {
         var request = Read(parse, a);
         var baseSet = LoadBaseCell(request.Cell, request.Fit.Select(s => s.Name));
         var cellParameters = request.Fit.Select(s => CalibrationParameter.Create(s.Name, baseSet, s.Lower, s.Upper)).ToList();
-        var (fitTests, heldOut) = LoadTests(request, baseSet);
-        var parameters = WithAmbientGroups(cellParameters, request.PerAmbient, fitTests, heldOut);
+        var (rateTests, heldOut) = LoadTests(request, baseSet);
+        var (allPulses, pulses) = LoadPulses(request, baseSet);
+        // the environment's groups come from the rate tests: a pulse heats a cell by tenths of a kelvin, too little to
+        // pin a chamber's heat transfer, and pulses at a chamber without rate tests take the cell's own value
+        var parameters = WithAmbientGroups(cellParameters, request.PerAmbient, rateTests, heldOut);
+        var settings = request.PriorFile is { } priorFile ? request.Settings with { Priors = ReadPriors(priorFile, parameters) } : request.Settings;
         if (request.CoverageFits > 0)
         {
-            return Coverage(baseSet, parameters, fitTests, request.Settings, request.Noise, request.CoverageFits, request.Settings.Seed, request.OutPath);
+            return Coverage(baseSet, parameters, rateTests, settings, request.Noise, request.CoverageFits, settings.Seed, request.OutPath);
         }
 
-        Announce(baseSet, parameters, fitTests, heldOut, request.Settings);
-        var result = RunWithDisplay(baseSet, parameters, fitTests, heldOut, request.Settings);
+        if (request.LeaveOutTemperature)
+        {
+            return LeaveOut(baseSet, parameters, rateTests, pulses, allPulses, settings, request.OutPath);
+        }
+
+        var fitTests = rateTests.Concat(pulses.Select(p => p.Test)).ToList();
+        Announce(baseSet, parameters, fitTests, heldOut, settings);
+        var result = RunWithDisplay(baseSet, parameters, fitTests, heldOut, settings);
         var report = WriteCell(result, request);
         return Conclude(result, request.OutPath, report);
+    }
+
+    /// <summary>The priors of <paramref name="path"/>, each checked against the fitted parameters (one line naming file and line otherwise).</summary>
+    private static IReadOnlyList<ParameterPrior> ReadPriors(string path, List<CalibrationParameter> parameters)
+    {
+        var priors = PriorFileReader.Read(path);
+        ParameterPrior.Match(priors, parameters, Path.GetFileName(path));
+        return priors;
+    }
+
+    /// <summary>Every pulse of --pulses (none without it) and the selected ones.</summary>
+    private static (IReadOnlyList<PulseTest> All, IReadOnlyList<PulseTest> Selected) LoadPulses(Request request, ParameterSet baseSet)
+    {
+        if (request.PulseFile is not { } file)
+        {
+            return ([], []);
+        }
+
+        if (!PulseTestReader.IsPulseFile(file))
+        {
+            throw new UsageException($"--pulses {file}: not a pulse file (its header must start with temperature,soc,cell)");
+        }
+
+        var all = PulseTestReader.Read(file, PulseTestReader.DefaultOptions with { NominalCapacity_Ah = baseSet.Scalar("Nominal cell capacity [A.h]") });
+        var selected = request.Pulses.Select(all);
+        if (selected.Count == 0)
+        {
+            throw new UsageException($"--pulses {file}: the selection leaves no pulse to fit");
+        }
+
+        return (all, selected);
+    }
+
+    /// <summary>
+    /// Leave-one-temperature-out: a fit per pulse temperature without its pulses, predicting every cell's pulses at that
+    /// temperature and the selected SOCs; the table is printed and written to --out as it grows.
+    /// </summary>
+    private static int LeaveOut(ParameterSet baseSet, List<CalibrationParameter> parameters, List<CalibrationTest> rateTests, IReadOnlyList<PulseTest> pulses, IReadOnlyList<PulseTest> allPulses, CalibrationSettings settings, string outPath)
+    {
+        if (pulses.Count == 0)
+        {
+            throw new UsageException("--leave-out-temperature needs --pulses");
+        }
+
+        var socs = pulses.Select(p => p.StateOfCharge_percent).Distinct().ToList();
+        var predicted = allPulses.Where(p => socs.Contains(p.StateOfCharge_percent)).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"leave-one-temperature-out: {parameters.Count} parameters, {rateTests.Count} rate test(s) and {pulses.Count} pulses fitted, {predicted.Count} pulses predicted, over {string.Join(", ", pulses.Select(p => p.Temperature_C).Distinct().Order())} °C"));
+        var header = $"# Leave-one-temperature-out: {baseSet.Name}\n\nCommand: chargetwin-bench {string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(QuoteArgument))}\n\n";
+        var folds = new List<LeftOutTemperature>();
+        var clock = Stopwatch.StartNew();
+        LeaveOneTemperatureOut.Run(baseSet, parameters, rateTests, pulses, predicted, settings,
+            new MeasuredReplaySettings { Model = settings.ReportModel, BandModel = settings.FitModel, TracePoints = 0, Workers = settings.Workers },
+            (t, p) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  without {t:G} °C: {p.Stage,-22} it {p.Iteration,3}  cost {p.Cost,12:G6}  evals {p.Evaluations,4}  {p.Elapsed_s,6:F0} s")),
+            fold =>
+            {
+                folds.Add(fold);
+                var table = LeaveOneTemperatureOut.Table(folds);
+                Console.Write(table);
+                File.WriteAllText(outPath, header + table + string.Create(CultureInfo.InvariantCulture, $"\n{clock.Elapsed.TotalSeconds:F0} s so far\n"));
+            });
+        Console.WriteLine($"summary: {outPath}");
+        return folds.All(f => f.Fit.Converged) ? Cli.Ok : Cli.Failed;
     }
 
     /// <summary>The command line's values, each checked in turn: the output, the optimiser's settings, the parameters to fit.</summary>
@@ -111,7 +196,18 @@ public static class CalibrateCommand
             throw new UsageException("--coverage-study: expected a number of fits ≥ 1");
         }
 
-        if (coverageFits == 0 && !outPath.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !outPath.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        var leaveOut = parse.GetValue(a.Pulses.LeaveOut);
+        if (leaveOut && coverageFits > 0)
+        {
+            throw new UsageException("--leave-out-temperature and --coverage-study are two different studies: choose one");
+        }
+
+        if (leaveOut && !outPath.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"--out {outPath}: --leave-out-temperature writes its summary table, expected a .md file");
+        }
+
+        if (coverageFits == 0 && !leaveOut && !outPath.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !outPath.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
         {
             throw new UsageException($"--out {outPath}: expected a .yaml cell file");
         }
@@ -120,10 +216,23 @@ public static class CalibrateCommand
 
         var settings = Settings(parse, a);
         var (fit, perAmbient) = FitSpecs(parse, a);
+        var pulseFile = parse.GetValue(a.Pulses.File);
+        var selection = new PulseSelection(parse.GetValue(a.Pulses.Temperatures) ?? [], parse.GetValue(a.Pulses.StatesOfCharge) ?? [], parse.GetValue(a.Pulses.Cells));
+        if (pulseFile is null && (selection.Temperatures_C.Count > 0 || selection.StatesOfCharge_percent.Count > 0 || selection.CellsPerGroup != int.MaxValue))
+        {
+            throw new UsageException("--pulse-temperature, --pulse-soc and --pulse-cells select pulses of --pulses, which is not given");
+        }
+
+        if (selection.CellsPerGroup < 1)
+        {
+            throw new UsageException($"--pulse-cells {selection.CellsPerGroup}: expected 1 or more");
+        }
+
         return new Request(
             parse.GetValue(a.Cell)!, parse.GetValue(a.Data)!, parse.GetValue(a.Validate) ?? [], fit, perAmbient, outPath, parse.GetValue(a.Name), parse.GetValue(a.Description),
             parse.GetValue(a.WithCharge), parse.GetValue(a.Ambient), parse.GetValue(a.NoReport), settings, coverageFits,
-            new SensorNoise(parse.GetValue(a.NoiseV) / 1000, parse.GetValue(a.NoiseT)));
+            new SensorNoise(parse.GetValue(a.NoiseV) / 1000, parse.GetValue(a.NoiseT)),
+            pulseFile, selection, leaveOut, parse.GetValue(a.Priors));
     }
 
     /// <summary>Residual weights, starts, iterations, polish, probes, meshes and threads of the fit.</summary>

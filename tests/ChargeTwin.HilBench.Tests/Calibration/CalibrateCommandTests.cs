@@ -95,6 +95,29 @@ public sealed class CalibrateCommandTests
         Assert.Equal($"chargetwin-bench: {option} {value}: {expected}", error.TrimEnd());
     }
 
+    [Theory]
+    [InlineData("--pulse-soc 50", "x.yaml", "--pulse-temperature, --pulse-soc and --pulse-cells select pulses of --pulses, which is not given")]
+    [InlineData("--leave-out-temperature", "x.yaml", "--out {dir}/x.yaml: --leave-out-temperature writes its summary table, expected a .md file")]
+    [InlineData("--leave-out-temperature", "x.md", "--leave-out-temperature needs --pulses")]
+    [InlineData("--pulses {pulses} --pulse-cells 0", "x.yaml", "--pulse-cells 0: expected 1 or more")]
+    [InlineData("--pulses {pulses} --pulse-temperature 10", "x.yaml", "--pulse-temperature 10: the pulse file has no pulses at 10 °C (it has 0, 25)")]
+    [InlineData("--pulses {small}", "x.yaml", "--pulses {dir}/small.csv: not a pulse file (its header must start with temperature,soc,cell)")]
+    [InlineData("--priors {dir}/none.yaml", "x.yaml", "--priors {dir}/none.yaml: file not found")]
+    [InlineData("--priors {priors}", "x.yaml", "priors.yaml:2: prior on 'Positive electrode OCP entropic change [V.K-1]', which is not fitted (add it with --also-fit, or remove the prior)")]
+    public void BadPulseOrPriorOptions_AreOneLineAndExitCode2(string options, string output, string expected)
+    {
+        var dir = CalibrationFiles.TempDirectory();
+        var small = SmallTest(dir);
+        var pulses = CalibrationFiles.Write("pulses.csv", PulseFiles.ThreePulses(), dir);
+        var priors = CalibrationFiles.Write("priors.yaml", "priors:\n  - name: \"Positive electrode OCP entropic change [V.K-1]\"\n    value: 0\n    sigma: 1e-4\n    source: none\n", dir);
+        string Fill(string x) => x.Replace("{dir}", dir, StringComparison.Ordinal).Replace("{pulses}", pulses, StringComparison.Ordinal).Replace("{small}", small, StringComparison.Ordinal).Replace("{priors}", priors, StringComparison.Ordinal);
+
+        var (code, _, error) = Bench(["calibrate", "--data", small, .. Fill(options).Split(' '), "--out", Path.Combine(dir, output), .. Fast]);
+
+        Assert.Equal(BenchCli.BadInput, code);
+        Assert.Equal($"chargetwin-bench: {Fill(expected)}", error.TrimEnd());
+    }
+
     [Fact]
     public void AnOutPathThatCannotBeWritten_IsRefusedBeforeTheFit_InOneLine()
     {

@@ -128,6 +128,41 @@ public sealed class CellSimulatorControlTests
         Assert.Equal(0.0, cell.Sample().Current_A, 1e-9);
     }
 
+    /// <summary>
+    /// A 10 s pulse sampled every 0.05 s as plain output times (no stop at them), after a rest long enough for the
+    /// integrator's steps to outgrow the 0.75 s ramps. An output time inside a ramp must not let the integrator step
+    /// across the ramp's end: the current would be interpolated across the kink, and the ramp's end, now in the
+    /// integrator's past, could no longer be a stop time for the next output beyond it (ArgumentOutOfRangeException
+    /// from the solver's SetStopTime, as in one of the 216 pulse replays with dense trace points).
+    /// </summary>
+    [Fact]
+    public void DenseOutputTimesInsideARamp_NeverLeaveTheRampsEndInTheIntegratorsPast()
+    {
+        const double slew_APerS = 10;
+        var cell = NewCell(soc: 0.5);
+        cell.AdvanceTo(600);
+        foreach (var (current, end) in new (double Current_A, double End_s)[] { (-7.5, 610), (0, 640) })
+        {
+            var from = cell.Sample().Current_A;
+            var start = cell.Time_s;
+            var rampEnd = start + Math.Abs(current - from) / slew_APerS;
+            cell.CommandCurrent(current, slew_APerS);
+            for (var k = 1; start + 0.05 * k <= end + 1e-9; k++)
+            {
+                var t = start + 0.05 * k;
+                Assert.True(cell.AdvanceTo(t));
+                var expected = t <= rampEnd ? from + (current - from) * (t - start) / (rampEnd - start) : current;
+                var actual = cell.Sample().Current_A;
+                // at and before the ramp's end the current is the ramp's; after it, within the interpolation error of
+                // the algebraic current in the first steps past the kink (1.4 mA here)
+                var tolerance_A = t <= rampEnd + 1e-9 ? 1e-9 : 2e-3;
+                Assert.True(Math.Abs(actual - expected) <= tolerance_A, $"at t = {t:R} s the current is {actual:R} A, the ramp's {expected:R} A");
+            }
+        }
+
+        Assert.Equal(0.0, cell.Sample().Current_A, 1e-9);
+    }
+
     [Fact]
     public void Fork_ContinuesExactlyAsTheOriginal_AndIndependently()
     {

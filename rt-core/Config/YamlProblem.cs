@@ -18,15 +18,6 @@ public abstract record YamlProblem
 
     public sealed override string ToString() => Message;
 
-    /// <summary>
-    /// <paramref name="text"/> on one line: every line end .NET or a terminal knows (CR, LF, FF, VT, NEL, LS, PS) becomes
-    /// a space, so a message that quotes the input — a scalar spanning lines, a key with a form feed — stays one line.
-    /// </summary>
-    public static string OneLine(string text) =>
-        text.AsSpan().IndexOfAny(LineEnds) < 0 ? text : string.Concat(text.Select(c => LineEnds.Contains(c, StringComparison.Ordinal) ? ' ' : c));
-
-    private const string LineEnds = "\r\n\f\v\u0085\u2028\u2029";
-
     /// <summary>A reader's own words: a check only that reader makes.</summary>
     public sealed record Stated(string Text) : YamlProblem
     {
@@ -81,7 +72,7 @@ public abstract record YamlProblem
     /// <summary>Not a finite number; <paramref name="Got"/> says what it is instead ("a list", "'abc'", …).</summary>
     public sealed record NotANumber(string Got) : YamlProblem
     {
-        public override string Message => $"expected a number, got {OneLine(Got)}";
+        public override string Message => $"expected a number, got {MessageText.OneLine(Got)}";
     }
 
     /// <summary>A text that names none of the choices <paramref name="Names"/>.</summary>
@@ -90,12 +81,12 @@ public abstract record YamlProblem
         /// <summary>"a, b or c".</summary>
         public string Choices => Names.Count < 2 ? string.Join("", Names) : $"{string.Join(", ", Names.Take(Names.Count - 1))} or {Names[^1]}";
 
-        public override string Message => $"'{OneLine(Text)}': expected {Choices}";
+        public override string Message => $"'{MessageText.OneLine(Text)}': expected {Choices}";
     }
 
     public sealed record NotAWholeNumber(string Text) : YamlProblem
     {
-        public override string Message => $"'{OneLine(Text)}' is not a whole number";
+        public override string Message => $"'{MessageText.OneLine(Text)}' is not a whole number";
     }
 
     public sealed record OutOfRange(long Value, long Min, long Max) : YamlProblem
@@ -105,6 +96,6 @@ public abstract record YamlProblem
 
     public sealed record NotABoolean(string Text) : YamlProblem
     {
-        public override string Message => $"'{OneLine(Text)}' is not true or false";
+        public override string Message => $"'{MessageText.OneLine(Text)}' is not true or false";
     }
 }

@@ -31,7 +31,7 @@ internal static class MeasuredTarget
         }
         catch (MeasuredDataException e)
         {
-            return Outcome.Refused(e, File);
+            return Outcome.Refused(e, File, Scratch.Folder);
         }
     }
 }

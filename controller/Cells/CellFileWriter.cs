@@ -66,7 +66,12 @@ public static class CellFileWriter
             Block(w, d.Provenance, "  ");
         }
 
-        w.AppendLine("parameters:");
+        // an empty "parameters:" reads back as null, not as an empty mapping: a set of functions only writes none
+        if (d.Parameters.Count > 0)
+        {
+            w.AppendLine("parameters:");
+        }
+
         foreach (var e in d.Parameters)
         {
             if (e.Comment is { } comment)

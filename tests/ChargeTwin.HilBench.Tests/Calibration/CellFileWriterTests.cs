@@ -53,6 +53,22 @@ public sealed class CellFileWriterTests
     }
 
     [Fact]
+    public void ASetOfFunctionsOnly_RoundTrips()
+    {
+        // found by the cell fuzz harness's round-trip check (issue 29): an empty "parameters:" was written, which reads
+        // back as null and was refused
+        var path = Path.Combine(CalibrationFiles.TempDirectory(), "functions-only.yaml");
+        File.WriteAllText(path, "name: F\nfunctions:\n  \"Negative electrode OCP [V]\": \"0.1 + x\"\n");
+        var copyPath = Path.Combine(CalibrationFiles.TempDirectory(), "functions-only-copy.yaml");
+
+        CellFileWriter.Write(CellFileDocument.FromSet(CellLibrary.Load(path)), copyPath);
+        var copy = CellLibrary.Load(copyPath);
+
+        Assert.Equal(["Negative electrode OCP [V]"], copy.Names);
+        Assert.Equal("0.1 + x", copy.Function("Negative electrode OCP [V]").Expression);
+    }
+
+    [Fact]
     public void ASmoothedTable_IsCopiedBesideTheCopy_AndReadsTheSame()
     {
         var start = CellLibrary.Load(Path.Combine(CalibrationFiles.RepositoryRoot, "controller", "Cells", "parameter-sets", "lgm50-start.yaml"));

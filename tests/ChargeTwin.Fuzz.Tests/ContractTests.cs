@@ -2,13 +2,16 @@ using ChargeTwin.HilBench.Campaigns;
 
 namespace ChargeTwin.Fuzz.Tests;
 
-/// <summary>The harness contract itself can fail: what it refuses to count as a clean refusal.</summary>
+/// <summary>
+/// The harness contract itself can fail: what it refuses to count as a clean refusal (the project's error types now put
+/// themselves on one line, so a two-line message is built here with a plain exception).
+/// </summary>
 public sealed class ContractTests
 {
     [Fact]
     public void ARefusalOnTwoLines_IsAViolation()
     {
-        var e = Assert.Throws<ContractViolationException>(() => Outcome.Refused(new CampaignException("c.yaml", 3, "x", "bad\nvalue"), "c.yaml"));
+        var e = Assert.Throws<ContractViolationException>(() => Outcome.Refused(new InvalidDataException("c.yaml:3: x: bad\nvalue"), "c.yaml"));
 
         Assert.Contains("is not one line", e.Message, StringComparison.Ordinal);
     }
@@ -19,7 +22,7 @@ public sealed class ContractTests
     [InlineData('\u2028')]
     public void ARefusalBrokenByAnyLineEnd_IsAViolation(char lineEnd)
     {
-        Assert.Throws<ContractViolationException>(() => Outcome.Refused(new CampaignException("c.yaml", 3, "x", $"bad{lineEnd}value"), "c.yaml"));
+        Assert.Throws<ContractViolationException>(() => Outcome.Refused(new InvalidDataException($"c.yaml:3: x: bad{lineEnd}value"), "c.yaml"));
     }
 
     [Fact]

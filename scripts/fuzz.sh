@@ -3,9 +3,10 @@
 # instruments the project's assemblies (and YamlDotNet, which the YAML readers sit on) with SharpFuzz, and runs each
 # harness under AFL++ for FUZZ_SECONDS, one after another, printing executions per second, coverage and findings.
 # Needs afl++ (apt-get install afl++) and the SharpFuzz.CommandLine dotnet tool (installed here into out/fuzz/tools).
-#   FUZZ_SECONDS=300 (per harness)  FUZZ_TARGETS="campaign cell …" (default: all)  FUZZ_OUT=out/fuzz  FUZZ_NICE=19
+#   FUZZ_SECONDS=180 (per harness)  FUZZ_TARGETS="campaign cell …" (default: all)  FUZZ_OUT=out/fuzz  FUZZ_NICE=19
 # Findings stay in $FUZZ_OUT/<target>/default/{crashes,hangs}; each is replayed through the harness so its exception
-# is printed. The corpus a run grew is in $FUZZ_OUT/<target>/default/queue (`afl-cmin` it before committing any).
+# is printed. The corpus a run grew (its queue) is minimised with afl-cmin into $FUZZ_OUT/<target>/minimised: inputs
+# there that are not yet in tests/ChargeTwin.Fuzz/corpus/<target> can be committed to it (README, Fuzzing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,7 +35,7 @@ export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 
 # A reader that allocates without bound fails with OutOfMemoryException (a crash) instead of taking the machine.
 export DOTNET_GCHeapHardLimit=0x40000000 DOTNET_TieredPGO=0
 
-printf '%-11s %8s %10s %9s %8s %7s %6s %s\n' harness seconds execs exec/s coverage corpus crash hangs
+printf '%-11s %8s %10s %9s %8s %7s %9s %6s %s\n' harness seconds execs exec/s coverage corpus minimised crash hangs
 status=0
 for t in $targets; do
   rm -rf "${out:?}/$t"
@@ -43,8 +44,11 @@ for t in $targets; do
     -- dotnet "$bin/chargetwin-fuzz.dll" "$t" afl > "$out/$t.log" 2>&1 || { echo "fuzz: afl-fuzz failed for $t (see $out/$t.log)" >&2; status=1; continue; }
   stats="$out/$t/default/fuzzer_stats"
   get() { awk -F' *: *' -v k="$1" '$1 == k {print $2}' "$stats"; }
-  printf '%-11s %8s %10s %9s %8s %7s %6s %s\n' "$t" "$(get run_time)" "$(get execs_done)" "$(get execs_per_sec)" \
-    "$(get bitmap_cvg)" "$(get corpus_count)" "$(get saved_crashes)" "$(get saved_hangs)"
+  # afl-cmin refuses to run in /tmp and wants the runtime's full path
+  nice -n "$nice_level" afl-cmin -i "$out/$t/default/queue" -o "$out/$t/minimised" -t 10000 -m none \
+    -- "$(command -v dotnet)" "$bin/chargetwin-fuzz.dll" "$t" afl > "$out/$t.cmin.log" 2>&1 || true
+  printf '%-11s %8s %10s %9s %8s %7s %9s %6s %s\n' "$t" "$(get run_time)" "$(get execs_done)" "$(get execs_per_sec)" \
+    "$(get bitmap_cvg)" "$(get corpus_count)" "$(find "$out/$t/minimised" -type f 2>/dev/null | wc -l)" "$(get saved_crashes)" "$(get saved_hangs)"
   for finding in "$out/$t"/default/crashes/id:* "$out/$t"/default/hangs/id:*; do
     [ -e "$finding" ] || continue
     status=1

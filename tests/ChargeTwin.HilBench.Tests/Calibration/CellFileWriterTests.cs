@@ -68,6 +68,22 @@ public sealed class CellFileWriterTests
         Assert.Equal("0.1 + x", copy.Function("Negative electrode OCP [V]").Expression);
     }
 
+    [Theory]
+    [InlineData("carriage\rreturn")]
+    [InlineData("quote \" and\u2028line separator")]
+    [InlineData("nel\u0085, nul\u0000, tab\t, bom\uFEFF")]
+    public void ADescriptionWithAnyLineBreakOrControlCharacter_RoundTrips(string description)
+    {
+        // found by the cell fuzz harness's round-trip check (issue 29): a '\r' was written raw inside the quotes
+        var doc = CellFileDocument.FromSet(OKane);
+        doc.Description = description;
+        var path = Path.Combine(CalibrationFiles.TempDirectory(), "described.yaml");
+
+        CellFileWriter.Write(doc, path);
+
+        Assert.Equal(description, CellLibrary.Load(path).Description);
+    }
+
     [Fact]
     public void ASmoothedTable_IsCopiedBesideTheCopy_AndReadsTheSame()
     {

@@ -31,7 +31,8 @@ for dll in "$bin"/ChargeTwin.*.dll "$bin"/YamlDotNet.dll; do
 done
 
 targets=${FUZZ_TARGETS:-$(dotnet "$bin/chargetwin-fuzz.dll" list | awk '{print $1}')}
-export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1
+# AFL_FORKSRV_INIT_TMOUT: the .NET runtime can take longer than the default 10 s to start on a loaded machine
+export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_FORKSRV_INIT_TMOUT=60000
 # A reader that allocates without bound fails with OutOfMemoryException (a crash) instead of taking the machine.
 export DOTNET_GCHeapHardLimit=0x40000000 DOTNET_TieredPGO=0
 

@@ -6,7 +6,7 @@ BENCHMARKS := tests/ChargeTwin.Benchmarks/ChargeTwin.Benchmarks.csproj
 OUT ?= out
 BENCH_ARGS ?= --filter '*'
 
-.PHONY: all build run test bench clean restore aot aot-arm64 aot-selftest jitter
+.PHONY: all build run test bench clean restore aot aot-arm64 aot-selftest jitter fuzz
 
 all: build
 
@@ -54,6 +54,12 @@ aot-selftest: aot aot-arm64
 # Wake-up latency of the host's loop beside cyclictest (rt-tests) in the same run, and their p99.9 ratio.
 jitter: aot
 	scripts/jitter-vs-cyclictest.sh
+
+# Coverage-guided fuzzing of every reader (SharpFuzz + AFL++; README, Fuzzing): FUZZ_SECONDS per harness, FUZZ_TARGETS to choose.
+# `make test` replays the committed corpus without a fuzzer.
+FUZZ_SECONDS ?= 180
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 clean:
 	$(DOTNET) clean ChargeTwin.sln -c $(CONFIG) --nologo -v quiet || true

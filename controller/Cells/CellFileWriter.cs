@@ -66,7 +66,12 @@ public static class CellFileWriter
             Block(w, d.Provenance, "  ");
         }
 
-        w.AppendLine("parameters:");
+        // an empty "parameters:" reads back as null, not as an empty mapping: a set of functions only writes none
+        if (d.Parameters.Count > 0)
+        {
+            w.AppendLine("parameters:");
+        }
+
         foreach (var e in d.Parameters)
         {
             if (e.Comment is { } comment)
@@ -195,11 +200,28 @@ public static class CellFileWriter
     public static string Quote(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Contains('"', StringComparison.Ordinal) && !text.Contains('\n', StringComparison.Ordinal))
+        if (text.Contains('"', StringComparison.Ordinal) && !text.Any(NeedsEscape))
         {
             return "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
         }
 
-        return "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+        // a line break other than '\n' (CR, NEL, LS, PS) or another control character, written raw, would end the
+        // line inside the quotes or be read back changed: every one is written as an escape
+        var quoted = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '\\' => quoted.Append("\\\\"),
+                '"' => quoted.Append("\\\""),
+                '\n' => quoted.Append("\\n"),
+                _ when NeedsEscape(c) => quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
+                _ => quoted.Append(c),
+            };
+        }
+
+        return quoted.Append('"').ToString();
     }
+
+    private static bool NeedsEscape(char c) => (char.IsControl(c) && c != '\t') || c is '\u2028' or '\u2029' or '\uFEFF';
 }

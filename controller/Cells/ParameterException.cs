@@ -39,6 +39,9 @@ public sealed class ParameterException : Exception
 
     private static string Format(string detail, string? file, int? line, string? key)
     {
+        // a detail or key may quote the input (an expression's token, a JSON key): its line ends must not break the line
+        detail = ChargeTwin.RtCore.Config.MessageText.OneLine(detail);
+        key = key is null ? null : ChargeTwin.RtCore.Config.MessageText.OneLine(key);
         var text = new System.Text.StringBuilder();
         if (file is not null)
         {

@@ -1,3 +1,5 @@
+using ChargeTwin.RtCore.Config;
+
 namespace ChargeTwin.Controller.Safety;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ChargeTwin.Controller.Safety;
 /// <c>file:line: field: problem</c>, like the campaign and cell files' errors.
 /// </summary>
 public sealed class DiagnosisTableException(string file, int line, string field, string problem)
-    : Exception(Format(file, line, field, problem))
+    : Exception(MessageText.OneLine(Format(file, line, field, problem)))
 {
     public string File { get; } = file;
 

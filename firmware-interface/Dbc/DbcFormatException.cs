@@ -1,3 +1,5 @@
+using ChargeTwin.RtCore.Config;
+
 namespace ChargeTwin.FirmwareInterface.Dbc;
 
 /// <summary>
@@ -8,7 +10,8 @@ public sealed class DbcFormatException : Exception
 {
     /// <summary>Creates the error for one place in one file.</summary>
     public DbcFormatException(string fileName, int line, string problem)
-        : base(line > 0 ? $"{fileName}:{line}: {problem}" : $"{fileName}: {problem}")
+        // the problem may quote a token of the file: a string runs over line ends until its closing quote
+        : base(line > 0 ? $"{fileName}:{line}: {MessageText.OneLine(problem)}" : $"{fileName}: {MessageText.OneLine(problem)}")
     {
         FileName = fileName;
         Line = line;

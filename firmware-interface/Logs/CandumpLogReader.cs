@@ -1,3 +1,5 @@
+using ChargeTwin.RtCore.Config;
+
 namespace ChargeTwin.FirmwareInterface.Logs;
 
 /// <summary>What reading a log gave: the good records, and one line per bad line.</summary>
@@ -35,7 +37,8 @@ public static class CandumpLogReader
             }
             else
             {
-                errors.Add($"{fileName}:{lineNumber}: {problem}");
+                // the problem quotes the line's text, which may hold a form feed or another line end ReadLine does not split on
+                errors.Add($"{fileName}:{lineNumber}: {MessageText.OneLine(problem ?? "")}");
             }
         }
 

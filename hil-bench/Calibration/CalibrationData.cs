@@ -56,8 +56,9 @@ public static class CalibrationData
                 continue;
             }
 
-            var first = trimmed.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[0];
-            return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            // a line of separators only (",,,") has no first field: not a number, so not headerless
+            var first = trimmed.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            return first is not null && double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
         }
 
         return false;

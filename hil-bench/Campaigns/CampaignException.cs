@@ -1,3 +1,5 @@
+using ChargeTwin.RtCore.Config;
+
 namespace ChargeTwin.HilBench.Campaigns;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ChargeTwin.HilBench.Campaigns;
 /// <c>file:line: field: problem</c>, so that the command line prints it and exits 2.
 /// </summary>
 public sealed class CampaignException(string file, int line, string field, string problem)
-    : Exception(Format(file, line, field, problem))
+    : Exception(MessageText.OneLine(Format(file, line, field, problem)))
 {
     public string File { get; } = file;
     public int Line { get; } = line;

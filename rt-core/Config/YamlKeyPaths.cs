@@ -38,9 +38,10 @@ internal static class YamlKeyPaths
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or ArgumentException or InvalidOperationException)
         {
-            // a syntax error before any repeated key: that is the error to report
+            // a syntax error before any repeated key: that is the error to report (YamlDotNet's scanner fails on a few
+            // malformed texts with InvalidOperationException or ArgumentException rather than a YamlException)
         }
 
         return null;

@@ -72,7 +72,7 @@ public abstract record YamlProblem
     /// <summary>Not a finite number; <paramref name="Got"/> says what it is instead ("a list", "'abc'", …).</summary>
     public sealed record NotANumber(string Got) : YamlProblem
     {
-        public override string Message => $"expected a number, got {Got}";
+        public override string Message => $"expected a number, got {MessageText.OneLine(Got)}";
     }
 
     /// <summary>A text that names none of the choices <paramref name="Names"/>.</summary>
@@ -81,12 +81,12 @@ public abstract record YamlProblem
         /// <summary>"a, b or c".</summary>
         public string Choices => Names.Count < 2 ? string.Join("", Names) : $"{string.Join(", ", Names.Take(Names.Count - 1))} or {Names[^1]}";
 
-        public override string Message => $"'{Text}': expected {Choices}";
+        public override string Message => $"'{MessageText.OneLine(Text)}': expected {Choices}";
     }
 
     public sealed record NotAWholeNumber(string Text) : YamlProblem
     {
-        public override string Message => $"'{Text}' is not a whole number";
+        public override string Message => $"'{MessageText.OneLine(Text)}' is not a whole number";
     }
 
     public sealed record OutOfRange(long Value, long Min, long Max) : YamlProblem
@@ -96,6 +96,6 @@ public abstract record YamlProblem
 
     public sealed record NotABoolean(string Text) : YamlProblem
     {
-        public override string Message => $"'{Text}' is not true or false";
+        public override string Message => $"'{MessageText.OneLine(Text)}' is not true or false";
     }
 }

@@ -22,10 +22,11 @@ public sealed class YamlReader<TError>(string file, YamlErrorFactory<TError> err
 
     public YamlLocation At(YamlNode node, string field) => new(File, (int)node.Start.Line, (int)node.Start.Column, field);
 
-    public TError Error(YamlLocation at, YamlProblem problem) => error(at, problem);
+    /// <summary>The problem at <paramref name="at"/>; a field path that quotes a key with a line break in it is put on one line.</summary>
+    public TError Error(YamlLocation at, YamlProblem problem) => error(at with { Field = MessageText.OneLine(at.Field) }, problem);
 
     /// <summary>A stated problem, on one line however it quotes the input (a plain scalar may span lines).</summary>
-    public TError Error(YamlLocation at, string problem) => error(at, new YamlProblem.Stated(OneLine(problem)));
+    public TError Error(YamlLocation at, string problem) => Error(at, new YamlProblem.Stated(MessageText.OneLine(problem).Trim()));
 
     public TError Error(YamlNode node, string field, string problem) => Error(At(node, field), problem);
 
@@ -57,7 +58,7 @@ public sealed class YamlReader<TError>(string file, YamlErrorFactory<TError> err
                 throw Error(new YamlLocation(File, tabbed, 1, ""), new YamlProblem.Syntax("a tab in the indentation (YAML indents with spaces)", e));
             }
 
-            throw Error(new YamlLocation(File, (int)e.Start.Line, (int)e.Start.Column, ""), new YamlProblem.Syntax(OneLine(e.Message), e));
+            throw Error(new YamlLocation(File, (int)e.Start.Line, (int)e.Start.Column, ""), new YamlProblem.Syntax(MessageText.OneLine(e.Message).Trim(), e));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -188,8 +189,6 @@ public sealed class YamlReader<TError>(string file, YamlErrorFactory<TError> err
 
         return entries;
     }
-
-    private static string OneLine(string text) => text.Replace('\n', ' ').Replace('\r', ' ').Trim();
 
     /// <summary>The first line (1-based) whose indentation holds a tab, or null.</summary>
     private static int? FirstTabIndentedLine(string text)

@@ -185,6 +185,35 @@ public sealed class BpxImporterTests
     }
 
     [Fact]
+    public void BytesThatAreNotUtf8_AreRejectedAtTheirLineAndColumn()
+    {
+        // found by the bpx fuzz harness (issue 29): an invalid byte in a key escaped as InvalidOperationException
+        var text = File.ReadAllText(TestFiles.LfpBpx);
+        var at = text.IndexOf("\"Porosity\"", StringComparison.Ordinal) + 3;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text[..at]).Concat(new byte[] { 0xFF }).Concat(System.Text.Encoding.UTF8.GetBytes(text[at..])).ToArray();
+        var path = Path.Combine(TestFiles.TempDirectory(), "not_utf8.json");
+        File.WriteAllBytes(path, bytes);
+        var line = text[..at].Count(c => c == '\n') + 1;
+        var column = at - text[..at].LastIndexOf('\n');
+
+        var error = Assert.Throws<ParameterException>(() => CellLibrary.Load(path));
+
+        Assert.Equal($"{path}:{line}: malformed JSON: not UTF-8 text (byte 0xFF at column {column})", error.Message);
+    }
+
+    [Fact]
+    public void MalformedJson_QuotingTextOverSeveralLines_IsOneLine()
+    {
+        // found by the bpx fuzz harness: the reader's message quoted the text it stopped at, line ends included
+        var text = File.ReadAllText(TestFiles.LfpBpx);
+
+        var error = ImportFails("n" + text[1..], out var path);
+
+        Assert.StartsWith($"{path}:1: malformed JSON: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(error.Message, error.Message.ReplaceLineEndings(""));
+    }
+
+    [Fact]
     public void MissingRequiredField_NamesItsJsonPath()
     {
         var json = Example();

@@ -17,6 +17,18 @@ public sealed class CellFileErrorTests
         return error;
     }
 
+    [Theory]
+    [InlineData("1.11e\\f10", "column 5: malformed number '1.11e '")]
+    [InlineData("param('a\\u2028b')", "column 1: param(\"a b\"): this cell has no such scalar parameter")]
+    public void AnExpressionQuotingALineEnd_IsRefusedOnOneLine(string expression, string detail)
+    {
+        // found by the expression fuzz harness (issue 29): the lexer quoted a form feed, breaking the message
+        var error = LoadFails(Header + $"functions:\n  \"Negative electrode OCP [V]\": \"{expression}\"\n", out var path);
+
+        Assert.Equal($"{path}:3: 'Negative electrode OCP [V]': {detail}", error.Message);
+        Assert.Equal(error.Message, error.Message.ReplaceLineEndings(""));
+    }
+
     [Fact]
     public void UnknownTopLevelKey_NamesFileLineAndKey()
     {

@@ -82,7 +82,7 @@ public sealed class GradientTests
         Assert.Equal(exact, gradient[0], Math.Abs(exact) * 1e-9);
     }
 
-    private static double CentralDifference(CellFunction function, double[] point, int argument, double step)
+    internal static double CentralDifference(CellFunction function, double[] point, int argument, double step)
     {
         var plus = (double[])point.Clone();
         var minus = (double[])point.Clone();

@@ -25,6 +25,12 @@ internal sealed class JsonLineMap
 
     public static JsonLineMap Build(byte[] utf8, string displayName)
     {
+        // the reader checks UTF-8 only when a string is read, and then throws InvalidOperationException
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            throw NotUtf8(utf8, displayName);
+        }
+
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         var containers = new Stack<Container>();
         string? pendingPath = null;
@@ -91,10 +97,25 @@ internal sealed class JsonLineMap
 
             var column = e.BytePositionInLine is { } position ? $" (column {position + 1})" : "";
             var errorLine = e.LineNumber is { } zeroBased ? (int)zeroBased + 1 : line;
-            throw new ParameterException($"malformed JSON: {message.Trim()}{column}", displayName, errorLine, null, e);
+            // the reader's message may quote the text it stopped at, line ends and all
+            throw new ParameterException($"malformed JSON: {message.ReplaceLineEndings(" ").Trim()}{column}", displayName, errorLine, null, e);
         }
 
         return new JsonLineMap(lines);
+    }
+
+    /// <summary>The error for text that is not UTF-8, at the line and column of its first invalid byte.</summary>
+    private static ParameterException NotUtf8(byte[] utf8, string displayName)
+    {
+        var valid = 0;
+        while (System.Text.Rune.DecodeFromUtf8(utf8.AsSpan(valid), out _, out var length) == System.Buffers.OperationStatus.Done)
+        {
+            valid += length;
+        }
+
+        var line = 1 + utf8.AsSpan(0, valid).Count((byte)'\n');
+        var column = valid - utf8.AsSpan(0, valid).LastIndexOf((byte)'\n');
+        return new ParameterException($"malformed JSON: not UTF-8 text (byte 0x{utf8[valid]:X2} at column {column})", displayName, line);
     }
 
     private static string ValuePath(Stack<Container> containers, ref string? pendingPath)

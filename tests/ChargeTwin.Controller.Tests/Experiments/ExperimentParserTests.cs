@@ -100,4 +100,18 @@ public sealed class ExperimentParserTests
         Assert.StartsWith($"experiment step '{text}'", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
     }
+
+    [Theory]
+    [InlineData("Hold !t 4.2 V\runtil C/50", "Hold !t 4.2 V\\runtil C/50")]
+    [InlineData("Charge at 1C until 4.2 X\r", "Charge at 1C until 4.2 X")]
+    [InlineData("Charge at\u2028 2X until 4.2 V", "Charge at\\u2028 2X until 4.2 V")]
+    [InlineData("Charge\0 at 1C", "Charge\\u0000 at 1C")]
+    public void StepWithControlCharacters_IsQuotedEscaped_OnOneLine(string text, string quoted)
+    {
+        // found by the experiment fuzz harness (issue 29): a step with the '\r' of a Windows line end was quoted raw
+        var e = Assert.Throws<ExperimentParseException>(() => ExperimentParser.ParseStep(text));
+        Assert.StartsWith($"experiment step '{quoted}': ", e.Message, StringComparison.Ordinal);
+        Assert.Equal(e.Message, e.Message.ReplaceLineEndings(""));
+        Assert.Equal(text.Trim(), e.Step);
+    }
 }

@@ -31,6 +31,9 @@ public sealed class MalformedDbcTests
         { "SG_ S : 0|8@1+ (1,0) [0|255] \"\" B\n", 10, "SG_ outside a BO_" },
         { "BO_ 256 M: 8 A\n SG_ S : 0|8@1+ (1,0) [0|255] \"\" B\nSIG_VALTYPE_ 256 S : 1;\n", 12, "IEEE float signals" },
         { "BO_ 256 M: 8 A\n SG_ S : 7|16@0+ (1,0) [0|65535] \"\" B\n SG_ T : 62|8@0+ (1,0) [0|255] \"\" B\n", 12, "runs past DLC 8" },
+        // found by the dbc fuzz harness (issue 29): a string token running over line ends was quoted with them
+        { "BO_ 256 M: 8 A\n SG_ S : 0|8@1+ (1,0) [0|255] \"\" B\n\nBA_ \"No\npe\" BO_ 256 3;\n", 13, "attribute \"No pe\" is used before its BA_DEF_" },
+        { "BO_ 256 M: 8 A\n SG_ S \"x\ny\" : 0|8@1+ (1,0) [0|255] \"\" B\n", 11, "found \"x y\"" },
     };
 
     [Theory]
@@ -42,7 +45,7 @@ public sealed class MalformedDbcTests
         Assert.False(ok);
         Assert.Null(db);
         Assert.NotNull(error);
-        Assert.DoesNotContain('\n', error);
+        Assert.Equal(error, error.ReplaceLineEndings(""));
         Assert.StartsWith($"bad.dbc:{line}: ", error, StringComparison.Ordinal);
         Assert.Contains(words, error, StringComparison.Ordinal);
     }

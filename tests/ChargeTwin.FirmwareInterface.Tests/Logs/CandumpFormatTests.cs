@@ -66,4 +66,13 @@ public sealed class CandumpFormatTests
         Assert.StartsWith("bad.log:3: ", log.Errors[0], StringComparison.Ordinal);
         Assert.StartsWith("bad.log:5: ", log.Errors[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Reader_ReportsALineWithAFormFeed_OnOneLine()
+    {
+        // found by the candump fuzz harness (issue 29): ReadLine does not split on a form feed, the problem quoted it
+        CandumpLog log = CandumpLogReader.Read(new StringReader("(1.000000) can0 7FF\f#01\n"), "bad.log");
+
+        Assert.Equal("bad.log:1: '7FF #01': identifier must be 3 (standard) or 8 (extended) hex digits before '#'", Assert.Single(log.Errors));
+    }
 }

@@ -53,6 +53,38 @@ public sealed class CellFileWriterTests
     }
 
     [Fact]
+    public void ASetOfFunctionsOnly_RoundTrips()
+    {
+        // found by the cell fuzz harness's round-trip check (issue 29): an empty "parameters:" was written, which reads
+        // back as null and was refused
+        var path = Path.Combine(CalibrationFiles.TempDirectory(), "functions-only.yaml");
+        File.WriteAllText(path, "name: F\nfunctions:\n  \"Negative electrode OCP [V]\": \"0.1 + x\"\n");
+        var copyPath = Path.Combine(CalibrationFiles.TempDirectory(), "functions-only-copy.yaml");
+
+        CellFileWriter.Write(CellFileDocument.FromSet(CellLibrary.Load(path)), copyPath);
+        var copy = CellLibrary.Load(copyPath);
+
+        Assert.Equal(["Negative electrode OCP [V]"], copy.Names);
+        Assert.Equal("0.1 + x", copy.Function("Negative electrode OCP [V]").Expression);
+    }
+
+    [Theory]
+    [InlineData("carriage\rreturn")]
+    [InlineData("quote \" and\u2028line separator")]
+    [InlineData("nel\u0085, nul\u0000, tab\t, bom\uFEFF")]
+    public void ADescriptionWithAnyLineBreakOrControlCharacter_RoundTrips(string description)
+    {
+        // found by the cell fuzz harness's round-trip check (issue 29): a '\r' was written raw inside the quotes
+        var doc = CellFileDocument.FromSet(OKane);
+        doc.Description = description;
+        var path = Path.Combine(CalibrationFiles.TempDirectory(), "described.yaml");
+
+        CellFileWriter.Write(doc, path);
+
+        Assert.Equal(description, CellLibrary.Load(path).Description);
+    }
+
+    [Fact]
     public void ASmoothedTable_IsCopiedBesideTheCopy_AndReadsTheSame()
     {
         var start = CellLibrary.Load(Path.Combine(CalibrationFiles.RepositoryRoot, "controller", "Cells", "parameter-sets", "lgm50-start.yaml"));

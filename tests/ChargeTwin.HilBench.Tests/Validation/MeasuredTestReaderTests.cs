@@ -41,6 +41,26 @@ public sealed class MeasuredTestReaderTests
     }
 
     [Fact]
+    public void AFieldWithAFormFeed_IsQuotedOnOneLine()
+    {
+        // found by the measured fuzz harness (issue 29): the field was quoted with its form feed
+        var path = Path.Combine(Path.GetTempPath(), $"measured-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "time_s,current_A,voltage_V\n0,0,4\f1\n");
+        var e = Assert.Throws<MeasuredDataException>(() => MeasuredTestReader.ReadCsv(path));
+        Assert.Equal($"{Path.GetFileName(path)}:2: voltage_V: '4 1' is not a number", e.Message);
+    }
+
+    [Fact]
+    public void AFirstLineOfSeparatorsOnly_IsReadAsAHeader_NotAnIndexError()
+    {
+        // found by the measured fuzz harness: the calibration's check for a headerless curve took the first field of ",,,"
+        var path = Path.Combine(Path.GetTempPath(), $"measured-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, ",,,\n0,0,4.1,1\n");
+        var e = Assert.Throws<MeasuredDataException>(() => ChargeTwin.HilBench.Calibration.CalibrationData.Load(path, new(), 298.15));
+        Assert.StartsWith($"{Path.GetFileName(path)}:1: column '': unknown column", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TimeGoingBackwards_IsRejected_NamingTheLine()
     {
         var path = Path.Combine(Path.GetTempPath(), $"measured-{Guid.NewGuid():N}.csv");

@@ -130,4 +130,20 @@ public sealed class YamlReaderTests
         Assert.DoesNotContain('\n', e.Message);
         Assert.Contains("2 h 2 h", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("name: a\nperi\fod: 1 s\n", "peri od")]
+    [InlineData("name: a\n\"peri\\u0085od\": 1 s\n", "peri od")]
+    [InlineData("name: a\n\"peri\\u2028od\": 1 s\n", "peri od")]
+    [InlineData("name: a\nflag: \"ma\\u2029ybe\"\n", "flag")]
+    [InlineData("name: a\ncount: \"0x\\u000B2G\"\n", "count")]
+    public void AKeyOrValueWithAnyLineEnd_IsQuotedOnOneLine(string text, string field)
+    {
+        // found by the campaign fuzz harness (issue 29): a form feed in a key broke the field path, and so the message
+        var e = Assert.Throws<ConfigError>(() => ReadAll(Reader(), text));
+
+        Assert.Equal(field, e.At.Field);
+        Assert.Equal(e.Message, e.Message.ReplaceLineEndings(""));
+        Assert.DoesNotContain('\v', e.Message);
+    }
 }

@@ -32,7 +32,7 @@ public sealed class GradientPropertyTests
             4 => Gen.Select(Expression(depth - 1), Expression(depth - 1), (a, b) => $"({a} / (1.5 + ({b})^2))"),
             5 => Expression(depth - 1).Select(a => $"exp(tanh({a}))"),
             6 => Expression(depth - 1).Select(a => $"log(1 + ({a})^2)"),
-            7 => Expression(depth - 1).Select(a => $"log10(2 + sinh({a})^2)"),
+            7 => Expression(depth - 1).Select(a => $"log10(2 + sinh(3 * tanh({a}))^2)"), // sinh of an unbounded argument overflowed: exp(tanh(x))^9 reaches 8,100
             8 => Expression(depth - 1).Select(a => $"sqrt(0.5 + ({a})^2)"),
             9 => Expression(depth - 1).Select(a => $"cosh(tanh({a}))"),
             10 => Expression(depth - 1).Select(a => $"-({a})"),
@@ -73,7 +73,7 @@ public sealed class GradientPropertyTests
                     $"{expression} at ({string.Join(", ", args)}): d/d{function.Arguments[i]} = {gradient[i]:R}, finite difference {difference:R}");
             }
 
-            checkedCases++;
+            Interlocked.Increment(ref checkedCases); // CsCheck samples on several threads
         }, iter: 1500, seed: "0N0XIzNsQ0O2");
         Assert.Equal(1500, checkedCases);
     }

@@ -7,8 +7,10 @@ namespace ChargeTwin.FirmwareInterface.Tests.Dbc;
 
 /// <summary>
 /// Encode → decode is the identity within half a raw step for every in-range value (issue 29): for every signal of the
-/// shipped DBC, and for random signal layouts (Intel and Motorola, signed and unsigned, 1–52 bits anywhere in the
-/// payload, any factor and offset) written as DBC text and parsed; bits outside the signal are left as they were.
+/// shipped DBC, and for random signal layouts (Intel and Motorola, signed and unsigned, 1–48 bits anywhere in the
+/// payload, any factor and offset) written as DBC text and parsed; bits outside the signal are left as they were. Random
+/// layouts stop at 48 bits: beyond, a double cannot hold a physical value to half a raw step (at 52 bits, factor 2 and
+/// offset 319.425 the range's own maximum, 9007199254741310.425, rounds to a raw value one past the top).
 /// </summary>
 public sealed class SignalCodecPropertyTests
 {
@@ -27,7 +29,7 @@ public sealed class SignalCodecPropertyTests
     private static readonly double[] s_factors = [1.0, 0.5, 0.1, 0.01, 0.001, 2.0, 0.25, 1e-6, 3.7, -0.5];
 
     private static readonly Gen<Layout> s_layout =
-        from length in Gen.Int[1, 52]
+        from length in Gen.Int[1, 48]
         from position in Gen.Int[0, 64 - length]
         from motorola in Gen.Bool
         from signed in Gen.Bool
@@ -79,7 +81,7 @@ public sealed class SignalCodecPropertyTests
             AssertRoundTrip(signal, value, background);
             AssertRoundTrip(signal, signal.Minimum, background);
             AssertRoundTrip(signal, signal.Maximum, background);
-            checkedLayouts++;
+            Interlocked.Increment(ref checkedLayouts); // CsCheck samples on several threads
         }, iter: 3000, seed: "0N0XIzNsQ0O2");
         Assert.Equal(3000, checkedLayouts);
     }

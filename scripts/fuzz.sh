@@ -22,7 +22,7 @@ dotnet publish tests/ChargeTwin.Fuzz/ChargeTwin.Fuzz.csproj -c Release -o "$bin"
 # findings are replayed on an uninstrumented copy: instrumented code runs only under the fuzzer
 dotnet publish tests/ChargeTwin.Fuzz/ChargeTwin.Fuzz.csproj -c Release -o "$out/replay" --nologo -v quiet
 [ -x "$tools/sharpfuzz" ] || dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$tools" >/dev/null
-for dll in "$bin"/ChargeTwin.*.dll "$bin"/YamlDotNet.dll; do
+for dll in "$bin"/ChargeTwin.*.dll "$bin"/chargetwin-controller.dll "$bin"/YamlDotNet.dll; do
   # instrumenting twice would fail; a fresh publish of an unchanged project leaves the instrumented file in place
   if [ ! -e "$dll.instrumented" ] || [ "$dll" -nt "$dll.instrumented" ]; then
     "$tools/sharpfuzz" "$dll" >/dev/null

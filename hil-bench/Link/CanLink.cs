@@ -115,7 +115,14 @@ public sealed class CanLink : IControllerLink
     /// not nominal, else the power stage's own supervision while it holds the output off
     /// (<see cref="PowerStageNode.SupervisionMechanism"/>), else nominal.
     /// </summary>
-    public SafetyVerdict ReactionInForce => !Verdict.IsNominal || !_stageNode.InSafeRampDown ? Verdict : s_stageSupervision;
+    public SafetyVerdict ReactionInForce
+    {
+        get
+        {
+            var verdict = Verdict;
+            return !verdict.IsNominal || !_stageNode.InSafeRampDown ? verdict : s_stageSupervision;
+        }
+    }
 
     /// <inheritdoc/>
     /// <summary>The safety monitor's verdict as the controller's link holds it (with no monitor: the controller's own, see <see cref="LinkVerdict"/>).</summary>

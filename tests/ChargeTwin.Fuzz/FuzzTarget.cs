@@ -22,6 +22,8 @@ public sealed record FuzzTarget(string Name, string Reads, FuzzTargetRun Run)
         new("experiment", "experiment step strings (controller/Experiments/ExperimentParser)", ExperimentTarget.Run),
         new("can", "CAN frames in the UDP wire format through E2E supervision and the protocol decoders of both ends", CanTarget.Run),
         new("diagnosis", "the diagnosis table YAML (controller/Safety/DiagnosisTableLoader) and a monitor on it", DiagnosisTarget.Run),
+        new("pulse", "the LG M50 pulse file's layout (hil-bench/Calibration/PulseTestReader)", CalibrationInputTargets.Pulses),
+        new("priors", "a calibration priors file (hil-bench/Calibration/PriorFileReader)", CalibrationInputTargets.Priors),
         new("hostconfig", "the controller host's configuration YAML (controller/Host/Config/HostConfigLoader)", HostConfigTarget.Run),
     ];
 
